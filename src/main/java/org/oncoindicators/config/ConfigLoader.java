@@ -1,0 +1,149 @@
+package org.oncoindicators.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigSyntax;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Resolves the configuration in one documented order — command-line flags, then the --config
+ * file, then {@code conf/defaults.conf} — and validates it before any Spark work starts: unknown
+ * keys, wrong types and bad dates are reported with the key and file line.
+ */
+public final class ConfigLoader {
+  static final String ROOT = "oncoindicators";
+  private static final List<String> PATH_KEYS = List.of("warehouse", "inputs.registry", "inputs.claims",
+      "inputs.centers", "inputs.life-table", "demo.out", "reference.cancer-groups");
+
+  private final Path home;
+
+  /** @param home the project folder: default relative paths resolve against it. */
+  public ConfigLoader(Path home) {
+    this.home = home.toAbsolutePath().normalize();
+  }
+
+  /** Loads defaults, overlays the optional file, then the flags (keys relative to {@code oncoindicators}). */
+  public PipelineConfig load(Optional<Path> file, Map<String, Object> flags) {
+    Config defaults = resolvePaths(parse(home.resolve("conf/defaults.conf")), home);
+    Config merged = defaults;
+    if (file.isPresent()) {
+      Path f = file.get().toAbsolutePath().normalize();
+      if (!Files.isRegularFile(f)) {
+        throw new ConfigError("config file " + f + " does not exist: pass an existing file to --config");
+      }
+      Config user = parse(f);
+      rejectUnknownKeys(user, defaults, f);
+      merged = resolvePaths(user, f.getParent()).withFallback(merged);
+    }
+    Config cli = ConfigFactory.empty();
+    for (Map.Entry<String, Object> flag : flags.entrySet()) {
+      cli = cli.withValue(ROOT + "." + flag.getKey(), ConfigValueFactory.fromAnyRef(flag.getValue(), "command line"));
+    }
+    merged = resolvePaths(cli, Path.of("").toAbsolutePath()).withFallback(merged).resolve();
+    return toTyped(merged.getConfig(ROOT), merged);
+  }
+
+  private static Config parse(Path f) {
+    try {
+      return ConfigFactory.parseFile(f.toFile(), ConfigParseOptions.defaults()
+          .setSyntax(ConfigSyntax.CONF).setAllowMissing(false));
+    } catch (ConfigException e) {
+      throw new ConfigError("cannot read config " + f + ": " + e.getMessage()
+          + " (fix the syntax; see conf/defaults.conf for the format)", e);
+    }
+  }
+
+  private static void rejectUnknownKeys(Config user, Config defaults, Path f) {
+    for (Map.Entry<String, ConfigValue> e : user.entrySet()) {
+      if (!defaults.hasPathOrNull(e.getKey())) {
+        throw new ConfigError("unknown key '" + e.getKey() + "' in " + f + " line " + e.getValue().origin().lineNumber()
+            + ": check its spelling against conf/defaults.conf");
+      }
+    }
+  }
+
+  private static Config resolvePaths(Config c, Path base) {
+    Config out = c;
+    for (String key : PATH_KEYS) {
+      String full = ROOT + "." + key;
+      if (c.hasPath(full)) {
+        String value = c.getString(full);
+        out = out.withValue(full, ConfigValueFactory.fromAnyRef(base.resolve(value).normalize().toString(),
+            c.getValue(full).origin().description()));
+      }
+    }
+    return out;
+  }
+
+  private PipelineConfig toTyped(Config c, Config full) {
+    try {
+      LocalDate runDate = date(c, "run-date").orElse(LocalDate.now());
+      LocalDate closing = date(c, "closing-date").orElse(runDate);
+      InputPaths inputs = new InputPaths(path(c, "inputs.registry"), path(c, "inputs.claims"),
+          path(c, "inputs.centers"), path(c, "inputs.life-table"));
+      PipelineConfig.Demo demo = new PipelineConfig.Demo(Path.of(c.getString("demo.out")), c.getInt("demo.patients"),
+          c.getInt("demo.centers"), c.getLong("demo.seed"), date(c, "demo.as-of").orElseThrow());
+      Map<String, Double> shares = new TreeMap<>();
+      Config shareConf = c.getConfig("ingest.max-quarantine-share");
+      for (String source : shareConf.root().keySet()) {
+        shares.put(source, shareConf.getDouble(source));
+      }
+      PipelineConfig.Ingest ingest = new PipelineConfig.Ingest(c.getInt("ingest.max-field-length"), shares);
+      String confType = c.getString("survival.conf-type");
+      if (!List.of("log-log", "log", "plain").contains(confType)) {
+        throw new ConfigError("survival.conf-type is '" + confType + "': use log-log, log or plain");
+      }
+      PipelineConfig.Survival survival = new PipelineConfig.Survival(c.getIntList("survival.horizons-years"),
+          confType, c.getDouble("survival.conf-level"));
+      return new PipelineConfig(Path.of(c.getString("warehouse")), runDate, closing, c.getDouble("days-per-year"),
+          inputs, demo, ingest, new PipelineConfig.Reference(Path.of(c.getString("reference.cancer-groups"))),
+          survival, new PipelineConfig.SparkSettings(c.getString("spark.master"), c.getInt("spark.shuffle-partitions")),
+          hash(full.getConfig(ROOT)));
+    } catch (ConfigException e) {
+      throw new ConfigError("invalid configuration: " + e.getMessage() + " (see conf/defaults.conf for the expected type)", e);
+    }
+  }
+
+  private static Optional<LocalDate> date(Config c, String key) {
+    if (c.getIsNull(key)) {
+      return Optional.empty();
+    }
+    String value = c.getString(key);
+    try {
+      return Optional.of(LocalDate.parse(value));
+    } catch (DateTimeParseException e) {
+      throw new ConfigError(key + " is '" + value + "' (" + c.getValue(key).origin().description()
+          + "): write the date as YYYY-MM-DD");
+    }
+  }
+
+  private static Optional<Path> path(Config c, String key) {
+    return c.getIsNull(key) ? Optional.empty() : Optional.of(Path.of(c.getString(key)));
+  }
+
+  private static String hash(Config c) {
+    String canonical = c.root().render(ConfigRenderOptions.concise());
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package org.oncoindicators.config;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The validated, typed configuration of one run: read once at start-up by {@link ConfigLoader},
+ * passed to every stage, so no stage reads settings ad hoc.
+ */
+public record PipelineConfig(
+    Path warehouse,
+    LocalDate runDate,
+    LocalDate closingDate,
+    double daysPerYear,
+    InputPaths inputs,
+    Demo demo,
+    Ingest ingest,
+    Reference reference,
+    Survival survival,
+    SparkSettings spark,
+    String configHash) {
+
+  /** Settings of the embedded demo data set. */
+  public record Demo(Path out, int patients, int centers, long seed, LocalDate asOf) {}
+
+  /** Row-level limits of ingest. */
+  public record Ingest(int maxFieldLength, Map<String, Double> maxQuarantineShare) {
+    public double maxShareFor(String source) {
+      return maxQuarantineShare.getOrDefault(source, 0.0);
+    }
+  }
+
+  /** Paths of the versioned reference tables. */
+  public record Reference(Path cancerGroups) {}
+
+  /** Survival horizons and confidence-interval settings. */
+  public record Survival(List<Integer> horizonsYears, String confType, double confLevel) {}
+
+  /** Spark settings used when the job starts its own session. */
+  public record SparkSettings(String master, int shufflePartitions) {}
+
+  /** The run id: derived from the run date, so a rerun for the same date replaces, never duplicates. */
+  public String runId() {
+    return runDate.toString();
+  }
+
+  public boolean isDemo() {
+    return inputs.noneGiven();
+  }
+
+  /** The inputs actually read: the named ones, or the demo extracts when none is named. */
+  public InputPaths effectiveInputs() {
+    return isDemo() ? InputPaths.demo(demo.out()) : inputs;
+  }
+
+  public Optional<Path> input(String name) {
+    InputPaths in = effectiveInputs();
+    return switch (name) {
+      case "registry" -> in.registry();
+      case "claims" -> in.claims();
+      case "centers" -> in.centers();
+      case "life-table" -> in.lifeTable();
+      default -> throw new IllegalArgumentException(name);
+    };
+  }
+}

@@ -1,0 +1,116 @@
+package org.oncoindicators.tables;
+
+import io.delta.tables.DeltaTable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The edge where tables are read and written: one folder per layer, one Delta table per
+ * {@link TableId}, each write a single atomic Delta commit.
+ */
+public final class Warehouse {
+  public static final String RUN_ID = "run_id";
+  public static final String RECORD_HASH = "record_hash";
+
+  private final SparkSession spark;
+  private final Path root;
+
+  public Warehouse(SparkSession spark, Path root) {
+    this.spark = spark;
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public String location(TableId id) {
+    return root.resolve(id.layer()).resolve(id.table()).toString();
+  }
+
+  public boolean exists(TableId id) {
+    return Files.isDirectory(Path.of(location(id), "_delta_log"));
+  }
+
+  public Dataset<Row> read(TableId id) {
+    return spark.read().format("delta").load(location(id));
+  }
+
+  /** The table's current Delta version, or -1 when it does not exist yet. */
+  public long version(TableId id) {
+    if (!exists(id)) {
+      return -1;
+    }
+    return DeltaTable.forPath(spark, location(id)).history(1).select("version").head().getLong(0);
+  }
+
+  /** Replaces the rows of one run (replaceWhere), leaving other runs' rows untouched. */
+  public void replaceRun(TableId id, Dataset<Row> rows, String runId) {
+    requireMode(id, TableId.WriteMode.REPLACE_RUN);
+    rows.write().format("delta").mode(SaveMode.Overwrite)
+        .option("replaceWhere", RUN_ID + " = '" + runId.replace("'", "''") + "'")
+        .option("mergeSchema", "true")
+        .save(location(id));
+  }
+
+  /** Replaces the whole table in one commit; earlier contents stay reachable by time travel. */
+  public void overwrite(TableId id, Dataset<Row> rows) {
+    requireMode(id, TableId.WriteMode.OVERWRITE);
+    rows.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(location(id));
+  }
+
+  /**
+   * Makes the table mirror the extract: new keys inserted, rows whose {@code record_hash} changed
+   * updated, keys no longer delivered deleted. Re-ingesting an unchanged extract changes no row.
+   */
+  public void mergeSnapshot(TableId id, Dataset<Row> rows, List<String> keys) {
+    requireMode(id, TableId.WriteMode.MERGE_SNAPSHOT);
+    if (!exists(id)) {
+      rows.write().format("delta").mode(SaveMode.ErrorIfExists).save(location(id));
+      return;
+    }
+    DeltaTable.forPath(spark, location(id)).as("t")
+        .merge(rows.as("s"), keys.stream().map(k -> "t.`" + k + "` <=> s.`" + k + "`").collect(Collectors.joining(" AND ")))
+        .whenMatched("t." + RECORD_HASH + " <> s." + RECORD_HASH).updateAll()
+        .whenNotMatched().insertAll()
+        .whenNotMatchedBySource().delete()
+        .execute();
+  }
+
+  /** Inserts or updates ledger rows by key (used by the run ledger only). */
+  public void upsert(TableId id, Dataset<Row> rows, List<String> keys) {
+    requireMode(id, TableId.WriteMode.LEDGER);
+    if (!exists(id)) {
+      rows.write().format("delta").mode(SaveMode.Append).save(location(id));
+      return;
+    }
+    DeltaTable.forPath(spark, location(id)).as("t")
+        .merge(rows.as("s"), keys.stream().map(k -> "t.`" + k + "` = s.`" + k + "`").collect(Collectors.joining(" AND ")))
+        .whenMatched().updateAll()
+        .whenNotMatched().insertAll()
+        .execute();
+  }
+
+  /** Registers every existing table under its layer-qualified name (e.g. {@code gold.survival}). */
+  public void registerAll() {
+    for (TableId id : TableId.values()) {
+      spark.sql("CREATE DATABASE IF NOT EXISTS " + id.layer());
+      if (exists(id)) {
+        spark.sql("CREATE TABLE IF NOT EXISTS " + id.qualifiedName() + " USING delta LOCATION '"
+            + location(id).replace("'", "\\'") + "'");
+      }
+    }
+  }
+
+  private static void requireMode(TableId id, TableId.WriteMode mode) {
+    if (id.mode() != mode) {
+      throw new IllegalArgumentException(id.qualifiedName() + " is written as " + id.mode() + ", not " + mode);
+    }
+  }
+}
