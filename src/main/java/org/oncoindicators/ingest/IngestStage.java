@@ -1,0 +1,137 @@
+package org.oncoindicators.ingest;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.oncoindicators.config.ConfigError;
+import org.oncoindicators.ops.DataQuality;
+import org.oncoindicators.ops.StageResult;
+import org.oncoindicators.pipeline.Progress;
+import org.oncoindicators.pipeline.Stage;
+import org.oncoindicators.pipeline.StageContext;
+import org.oncoindicators.tables.TableId;
+
+/**
+ * Bronze: reads the extracts, applies the row rules, and — only when every extract passed its
+ * file-level checks and quarantine thresholds — writes the bronze tables, the quarantine and the
+ * data-quality counts. A failing extract leaves every table as it was.
+ */
+public final class IngestStage implements Stage {
+  @Override
+  public String name() {
+    return "ingest";
+  }
+
+  @Override
+  public List<TableId> inputs() {
+    return List.of();
+  }
+
+  @Override
+  public List<TableId> outputs() {
+    return List.of(TableId.BRONZE_CENTERS, TableId.BRONZE_REGISTRY, TableId.BRONZE_CLAIMS, TableId.BRONZE_LIFE_TABLE,
+        TableId.BRONZE_QUARANTINE, TableId.OPS_DATA_QUALITY);
+  }
+
+  @Override
+  public StageResult run(StageContext ctx) {
+    ExtractReader reader = new ExtractReader(ctx.spark());
+    RowValidator validator = new RowValidator(ctx.config().ingest().maxFieldLength());
+    String runId = ctx.run().runId();
+
+    RawExtract centersRaw = read(reader, ctx, SourceContract.CENTERS, true).orElseThrow();
+    ValidatedExtract centers = validator.validate(centersRaw, new CentersRules(), runId);
+    RawExtract registryRaw = read(reader, ctx, SourceContract.REGISTRY, true).orElseThrow();
+    RegistryRules registryRules = new RegistryRules(ctx.run().closingDate());
+    ValidatedExtract registry = validator.validate(registryRaw.withRows(registryRules.prepare(registryRaw.rows(),
+        centers.accepted(), ctx.cancerGroups(), ctx.spark())), registryRules, runId);
+    Optional<ValidatedExtract> claims = read(reader, ctx, SourceContract.CLAIMS, false).map(raw -> {
+      ClaimsRules rules = new ClaimsRules();
+      return validator.validate(raw.withRows(rules.prepare(raw.rows(), centers.accepted())), rules, runId);
+    });
+    Optional<ValidatedExtract> lifeTable = read(reader, ctx, SourceContract.LIFE_TABLE, false)
+        .map(raw -> validator.validate(raw, new LifeTableRules(), runId));
+
+    List<ValidatedExtract> all = new ArrayList<>(List.of(centers, registry));
+    claims.ifPresent(all::add);
+    lifeTable.ifPresent(all::add);
+    DataQuality quality = new DataQuality(runId);
+    for (ValidatedExtract v : all) {
+      enforceThreshold(v, ctx.config().ingest().maxShareFor(v.contract().source()), ctx.config().input(v.contract().source()));
+      count(v, quality);
+    }
+    quality.add("registry", ReasonCode.DCO_OR_AUTOPSY.name(), DataQuality.Outcome.kept_excluded,
+        registry.accepted().filter(RegistryRules.isDcoOrAutopsy(col("basis_of_diagnosis"))).count());
+    claims.ifPresent(c -> quality.add("claims", ReasonCode.CLAIM_UNKNOWN_PATIENT.name(),
+        DataQuality.Outcome.kept_unused, unknownPatients(c.accepted(), registry.accepted())));
+
+    write(ctx, TableId.BRONZE_CENTERS, centers);
+    write(ctx, TableId.BRONZE_REGISTRY, registry);
+    claims.ifPresent(c -> write(ctx, TableId.BRONZE_CLAIMS, c));
+    lifeTable.ifPresent(l -> write(ctx, TableId.BRONZE_LIFE_TABLE, l));
+    Dataset<Row> quarantine = all.stream().map(ValidatedExtract::quarantine).reduce(Dataset::unionByName).orElseThrow();
+    ctx.warehouse().replaceRun(TableId.BRONZE_QUARANTINE, quarantine, runId);
+    ctx.warehouse().replaceRun(TableId.OPS_DATA_QUALITY, quality.toDataFrame(ctx.spark()), runId);
+
+    long read = all.stream().mapToLong(ValidatedExtract::rowsRead).sum();
+    long accepted = all.stream().mapToLong(ValidatedExtract::rowsAccepted).sum();
+    long quarantined = all.stream().mapToLong(ValidatedExtract::rowsQuarantined).sum();
+    all.forEach(ValidatedExtract::release);
+    return new StageResult(read, accepted, quarantined, claims.isEmpty() ? "no claims extract: claims-based stages skipped" : "");
+  }
+
+  private static Optional<RawExtract> read(ExtractReader reader, StageContext ctx, SourceContract contract, boolean required) {
+    Optional<Path> path = ctx.config().input(contract.source());
+    if (path.isEmpty()) {
+      if (required) {
+        throw new ConfigError("no " + contract.source() + " extract given: pass --" + contract.source()
+            + " (or give no input at all to run the demo)");
+      }
+      Progress.line("ingest   %s: not given, skipped", contract.source());
+      return Optional.empty();
+    }
+    RawExtract raw = reader.read(path.get().toString(), contract);
+    ContentGuard.check(raw);
+    if (!raw.extraColumns().isEmpty()) {
+      Progress.line("ingest   %s: extra columns kept in the raw record, not used: %s", contract.source(), raw.extraColumns());
+    }
+    return Optional.of(raw);
+  }
+
+  private static void enforceThreshold(ValidatedExtract v, double maxShare, Optional<Path> file) {
+    if (v.quarantineShare() > maxShare) {
+      throw new ExtractError(file.map(Path::toString).orElse(v.contract().source()),
+          String.format(Locale.ROOT, "%.2f%% of %,d rows quarantined %s, above the configured maximum of %.2f%%",
+              100 * v.quarantineShare(), v.rowsRead(), v.quarantinedByCode(), 100 * maxShare),
+          "see bronze.quarantine rules in docs/extracts.md, fix the extract, or raise ingest.max-quarantine-share."
+              + v.contract().source());
+    }
+  }
+
+  private static void count(ValidatedExtract v, DataQuality quality) {
+    String source = v.contract().source();
+    quality.add(source, DataQuality.READ, DataQuality.Outcome.read, v.rowsRead());
+    quality.add(source, DataQuality.ACCEPTED, DataQuality.Outcome.accepted, v.rowsAccepted());
+    for (Map.Entry<String, Long> e : v.quarantinedByCode().entrySet()) {
+      quality.add(source, e.getKey(), DataQuality.Outcome.quarantined, e.getValue());
+    }
+    Progress.line("ingest   %s: %,d rows read, %,d accepted, %,d quarantined %s", source, v.rowsRead(),
+        v.rowsAccepted(), v.rowsQuarantined(), v.quarantinedByCode().isEmpty() ? "" : v.quarantinedByCode());
+  }
+
+  private static long unknownPatients(Dataset<Row> claims, Dataset<Row> registry) {
+    return claims.join(registry.select("patient_id").distinct(), claims.col("patient_id").equalTo(registry.col("patient_id")),
+        "left_anti").count();
+  }
+
+  private static void write(StageContext ctx, TableId table, ValidatedExtract v) {
+    ctx.warehouse().mergeSnapshot(table, v.accepted(), v.contract().key());
+  }
+}

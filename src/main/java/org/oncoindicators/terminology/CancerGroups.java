@@ -1,0 +1,81 @@
+package org.oncoindicators.terminology;
+
+import static org.apache.spark.sql.functions.broadcast;
+
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.oncoindicators.config.ConfigError;
+
+/**
+ * The KCCR cancer groups (conf/reference/cancer_groups_icd10.csv) as a small broadcast lookup
+ * from ICD-10 three-character category to group key; {@code all_sites} is the union, not a group.
+ */
+public final class CancerGroups {
+  public static final String CATEGORY = "icd10_category";
+  public static final String CANCER_GROUP = "cancer_group";
+
+  private final List<Row> rows;
+
+  private CancerGroups(List<Row> rows) {
+    this.rows = rows;
+  }
+
+  /** Reads the versioned mapping table; a malformed table stops the run with its file named. */
+  public static CancerGroups load(Path file) {
+    CsvParserSettings settings = new CsvParserSettings();
+    settings.setHeaderExtractionEnabled(true);
+    List<Row> rows = new ArrayList<>();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      CsvParser parser = new CsvParser(settings);
+      parser.beginParsing(reader);
+      com.univocity.parsers.common.record.Record r;
+      while ((r = parser.parseNextRecord()) != null) {
+        String key = r.getString("key");
+        if ("all_sites".equals(key)) {
+          continue;
+        }
+        for (String category : r.getString("icd10_3char_codes").split(";")) {
+          rows.add(RowFactory.create(category.trim(), key));
+        }
+      }
+      if (rows.isEmpty()) {
+        throw new ConfigError(file + ": no cancer groups read; expected columns key and icd10_3char_codes");
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ConfigError(file + ": cannot read cancer groups (" + e.getMessage() + ")", e);
+    }
+    return new CancerGroups(List.copyOf(rows));
+  }
+
+  /** The lookup table (icd10_category, cancer_group). */
+  public Dataset<Row> lookup(SparkSession spark) {
+    StructType schema = DataTypes.createStructType(List.of(
+        DataTypes.createStructField(CATEGORY, DataTypes.StringType, false),
+        DataTypes.createStructField(CANCER_GROUP, DataTypes.StringType, false)));
+    return spark.createDataFrame(rows, schema);
+  }
+
+  /** Adds {@code cancer_group} to rows, joining their category column to the broadcast lookup. */
+  public Dataset<Row> assign(Dataset<Row> in, Column category, SparkSession spark) {
+    Dataset<Row> lookup = broadcast(lookup(spark));
+    return in.join(lookup, category.equalTo(lookup.col(CATEGORY)), "left").drop(lookup.col(CATEGORY));
+  }
+
+  public int size() {
+    return rows.size();
+  }
+}
