@@ -1,0 +1,106 @@
+package org.oncoindicators.survival;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.exp;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.log;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.sqrt;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Kaplan–Meier observed survival with Greenwood's variance, computed by Spark aggregation: rows
+ * are first reduced to (group, time, deaths, exits), then running sums over time give the
+ * product-limit estimate S(t) = Π (1 − d/n) and Var(log S) = Σ d / (n (n − d)) (Greenwood 1926),
+ * as R's {@code survival::survfit}. Nothing per patient reaches the driver.
+ */
+public final class KaplanMeier {
+  public static final String TIME = "time_days";
+  public static final String EVENT = "event";
+  public static final String N_RISK = "n_risk";
+  public static final String DEATHS = "n_event";
+  public static final String SURVIVAL = "surv";
+  public static final String LOG_SE = "log_se";
+  public static final String CUM_EVENTS = "cum_events";
+
+  private KaplanMeier() {}
+
+  /** The estimate at every distinct observed time per group (events and censorings). */
+  public static Dataset<Row> curve(Dataset<Row> in, List<String> groups) {
+    Column[] g = cols(groups);
+    Column[] gt = Stream.concat(groups.stream(), Stream.of(TIME)).map(c -> col(c)).toArray(Column[]::new);
+    Dataset<Row> byTime = in.groupBy(gt).agg(sum(col(EVENT)).cast("long").as(DEATHS), count(lit(1)).as("exits"));
+    WindowSpec fromEnd = Window.partitionBy(g).orderBy(col(TIME).desc())
+        .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
+    WindowSpec upToNow = Window.partitionBy(g).orderBy(col(TIME))
+        .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
+    Column d = col(DEATHS).cast("double");
+    Column n = col(N_RISK).cast("double");
+    Column partial = d.gt(0).and(d.lt(n));
+    Column logTerm = when(partial, log(lit(1.0).minus(d.divide(n)))).otherwise(lit(0.0));
+    Column greenwood = when(partial, d.divide(n.multiply(n.minus(d)))).otherwise(lit(0.0));
+    Column reachedZero = max(d.gt(0).and(d.equalTo(n)).cast("int")).over(upToNow).equalTo(1);
+    return byTime.withColumn(N_RISK, sum(col("exits")).over(fromEnd))
+        .withColumn(SURVIVAL, when(reachedZero, lit(0.0)).otherwise(exp(sum(logTerm).over(upToNow))))
+        .withColumn(LOG_SE, when(reachedZero, lit(null).cast("double")).otherwise(sqrt(sum(greenwood).over(upToNow))))
+        .withColumn(CUM_EVENTS, sum(col(DEATHS)).over(upToNow))
+        .drop("exits");
+  }
+
+  /**
+   * The estimate at each horizon per group: S at the last observed time at or before the horizon
+   * (as R's summary(fit, times = h)); {@code not_estimable} when follow-up ends before the horizon.
+   */
+  public static Dataset<Row> atHorizons(Dataset<Row> in, List<String> groups, List<Integer> horizonsYears,
+                                        double daysPerYear, ConfidenceInterval ci) {
+    SparkSession spark = in.sparkSession();
+    List<Row> h = new ArrayList<>();
+    for (int years : horizonsYears) {
+      h.add(RowFactory.create(years, years * daysPerYear));
+    }
+    Dataset<Row> horizons = spark.createDataFrame(h, DataTypes.createStructType(List.of(
+        DataTypes.createStructField("horizon_years", DataTypes.IntegerType, false),
+        DataTypes.createStructField("horizon_days", DataTypes.DoubleType, false))));
+    Dataset<Row> totals = in.groupBy(cols(groups)).agg(count(lit(1)).as("n_patients"), max(col(TIME)).as("max_time"));
+    List<String> keys = new ArrayList<>(groups);
+    keys.add("horizon_years");
+    Dataset<Row> last = curve(in, groups).crossJoin(horizons).filter(col(TIME).leq(col("horizon_days")))
+        .groupBy(cols(keys))
+        .agg(max_by(struct(col(SURVIVAL), col(LOG_SE), col(CUM_EVENTS)), col(TIME)).as("at"));
+    Dataset<Row> grid = totals.crossJoin(horizons);
+    Column s = coalesce(col("at." + SURVIVAL), lit(1.0));
+    Column logSe = when(col("at").isNull(), lit(0.0)).otherwise(col("at." + LOG_SE));
+    Column estimable = col("max_time").geq(col("horizon_days")).or(s.equalTo(0.0));
+    return grid.join(last, scala.jdk.javaapi.CollectionConverters.asScala(keys).toSeq(), "left")
+        .select(Stream.concat(groups.stream().map(c -> col(c)), Stream.of(
+            col("horizon_years"),
+            when(estimable, s).as("estimate"),
+            when(estimable, s.multiply(logSe)).as("std_error"),
+            when(estimable, ci.lower(s, logSe)).as("ci_lower"),
+            when(estimable, ci.upper(s, logSe)).as("ci_upper"),
+            col("n_patients"),
+            coalesce(col("at." + CUM_EVENTS), lit(0L)).as("n_events"),
+            when(estimable, lit("ok")).otherwise(lit("not_estimable")).as("status"))).toArray(Column[]::new));
+  }
+
+  private static Column[] cols(List<String> names) {
+    return names.stream().map(c -> col(c)).toArray(Column[]::new);
+  }
+}
