@@ -18,6 +18,7 @@ public final class SparkSessions {
         .config("spark.sql.shuffle.partitions", settings.shufflePartitions())
         .config("spark.sql.warehouse.dir", warehouse.resolve("_catalog").toUri().toString())
         .config("spark.ui.enabled", "false")
+        .config("spark.sql.debug.maxToStringFields", "500")
         .config("spark.databricks.delta.snapshotPartitions", "2")
         .config("spark.databricks.delta.retentionDurationCheck.enabled", "true");
     if (!new SparkConf().contains("spark.master")) {

@@ -71,8 +71,8 @@ public final class CancerGroups {
 
   /** Adds {@code cancer_group} to rows, joining their category column to the broadcast lookup. */
   public Dataset<Row> assign(Dataset<Row> in, Column category, SparkSession spark) {
-    Dataset<Row> lookup = broadcast(lookup(spark));
-    return in.join(lookup, category.equalTo(lookup.col(CATEGORY)), "left").drop(lookup.col(CATEGORY));
+    Dataset<Row> lookup = broadcast(lookup(spark).withColumnRenamed(CATEGORY, "_group_category"));
+    return in.join(lookup, category.equalTo(lookup.col("_group_category")), "left").drop("_group_category");
   }
 
   public int size() {
