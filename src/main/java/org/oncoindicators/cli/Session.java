@@ -1,0 +1,20 @@
+package org.oncoindicators.cli;
+
+import org.apache.spark.sql.SparkSession;
+import org.oncoindicators.config.PipelineConfig;
+import org.oncoindicators.ops.RunContext;
+import org.oncoindicators.pipeline.StageContext;
+import org.oncoindicators.spark.SparkSessions;
+import org.oncoindicators.tables.Warehouse;
+import org.oncoindicators.terminology.CancerGroups;
+
+/** Builds the stage context of a command from its validated configuration (reference data read before Spark starts). */
+final class Session {
+  private Session() {}
+
+  static StageContext open(PipelineConfig config) {
+    CancerGroups groups = CancerGroups.load(config.reference().cancerGroups());
+    SparkSession spark = SparkSessions.create(config.spark(), config.warehouse());
+    return new StageContext(spark, new Warehouse(spark, config.warehouse()), config, RunContext.of(config), groups);
+  }
+}

@@ -1,0 +1,27 @@
+package org.oncoindicators.cli;
+
+import java.util.concurrent.Callable;
+import org.oncoindicators.config.PipelineConfig;
+import org.oncoindicators.pipeline.NightlyPipeline;
+import org.oncoindicators.pipeline.StageContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** Runs one stage on its own (always, even if it completed before), reading the tables the earlier stages left. */
+@Command(name = "stage", description = "Run one stage: ingest, cohort or survival.")
+final class StageCommand implements Callable<Integer> {
+  @Mixin
+  RunOptions options;
+
+  @Parameters(index = "0", description = "the stage to run: ingest, cohort, survival")
+  String stage;
+
+  @Override
+  public Integer call() {
+    PipelineConfig config = options.load();
+    StageContext ctx = Session.open(config);
+    new NightlyPipeline(ctx).run(NightlyPipeline.stage(stage), true);
+    return 0;
+  }
+}

@@ -1,0 +1,11 @@
+package org.oncoindicators.pipeline;
+
+import org.apache.spark.sql.SparkSession;
+import org.oncoindicators.config.PipelineConfig;
+import org.oncoindicators.ops.RunContext;
+import org.oncoindicators.tables.Warehouse;
+import org.oncoindicators.terminology.CancerGroups;
+
+/** What every stage is given: the session, the warehouse, the validated configuration and the run. */
+public record StageContext(SparkSession spark, Warehouse warehouse, PipelineConfig config, RunContext run,
+                           CancerGroups cancerGroups) {}

@@ -1,0 +1,141 @@
+package org.oncoindicators.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.oncoindicators.cli.OncoIndicators;
+import org.oncoindicators.synth.GeneratorSettings;
+import org.oncoindicators.synth.SyntheticExtracts;
+import org.oncoindicators.tables.TableId;
+import org.oncoindicators.tables.Warehouse;
+import org.oncoindicators.testing.SparkTestBase;
+
+/** The whole pipeline through the command line on a few hundred synthetic patients: tables, rerun, query, bad input. */
+class NightlyPipelineTest extends SparkTestBase {
+  private static final String RUN_DATE = "2026-01-15";
+  private static Path data;
+  private static Path warehouse;
+
+  @BeforeAll
+  static void runOnce() throws IOException {
+    data = Files.createTempDirectory("onco-e2e");
+    warehouse = data.resolve("warehouse");
+    SyntheticExtracts.write(new GeneratorSettings(data.resolve("extracts"), 400, 8, 7L, LocalDate.parse("2025-12-31"),
+        home().resolve("conf")));
+    assertEquals(0, nightly());
+  }
+
+  private static int nightly(String... extra) {
+    Path x = data.resolve("extracts");
+    List<String> args = new java.util.ArrayList<>(List.of("nightly", "--run-date", RUN_DATE,
+        "--registry", x.resolve("registry.csv").toString(), "--claims", x.resolve("claims.csv").toString(),
+        "--centers", x.resolve("centers.csv").toString(), "--life-table", x.resolve("lifetable.csv").toString(),
+        "--warehouse", warehouse.toString()));
+    args.addAll(List.of(extra));
+    spark().catalog().clearCache();
+    return OncoIndicators.run(args.toArray(String[]::new));
+  }
+
+  private static Map<TableId, Long> rowCounts() {
+    Warehouse w = new Warehouse(spark(), warehouse);
+    Map<TableId, Long> counts = new LinkedHashMap<>();
+    for (TableId t : TableId.values()) {
+      if (t != TableId.OPS_RUNS && w.exists(t)) {
+        counts.put(t, w.read(t).count());
+      }
+    }
+    return counts;
+  }
+
+  @Test
+  void goldSurvivalHasNationalKaplanMeierRowsAtOneThreeAndFiveYears() {
+    List<Row> rows = new Warehouse(spark(), warehouse).read(TableId.GOLD_SURVIVAL)
+        .filter("center_id = 'ALL' AND cancer_group = 'stomach' AND estimator = 'observed_km'")
+        .orderBy("horizon_years").collectAsList();
+    assertEquals(List.of(1, 3, 5), rows.stream().map(r -> r.<Integer>getAs("horizon_years")).toList());
+    double previous = 1.0;
+    for (Row r : rows) {
+      double s = r.getAs("estimate");
+      assertTrue(s > 0 && s <= previous, "survival decreases with the horizon");
+      assertTrue(r.<Double>getAs("ci_lower") < s && s < r.<Double>getAs("ci_upper"));
+      assertEquals(RUN_DATE, r.getAs("run_id"));
+      previous = s;
+    }
+  }
+
+  @Test
+  void everyInputRowIsAccountedFor() {
+    Map<String, Map<String, Long>> bySource = new LinkedHashMap<>();
+    for (Row r : new Warehouse(spark(), warehouse).read(TableId.OPS_DATA_QUALITY).collectAsList()) {
+      bySource.computeIfAbsent(r.getAs("source"), k -> new LinkedHashMap<>())
+          .merge(r.<String>getAs("outcome"), r.<Long>getAs("rows"), Long::sum);
+    }
+    for (Map<String, Long> outcomes : bySource.values()) {
+      assertEquals(outcomes.get("read"), outcomes.get("accepted") + outcomes.getOrDefault("quarantined", 0L));
+    }
+    assertTrue(bySource.get("registry").getOrDefault("quarantined", 0L) > 0, "planted invalid rows are quarantined");
+  }
+
+  @Test
+  void rerunForTheSameDateChangesNoRowCountEvenWhenForced() {
+    Map<TableId, Long> before = rowCounts();
+    assertEquals(0, nightly());
+    assertEquals(before, rowCounts());
+    assertEquals(0, nightly("--force"));
+    assertEquals(before, rowCounts());
+  }
+
+  @Test
+  void queryPrintsCsvWithAHeaderOnStdout() {
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = OncoIndicators.run("query", "--warehouse", warehouse.toString(), "--format", "csv",
+          "SELECT center_id, horizon_years, estimate FROM gold.survival WHERE center_id='ALL' AND cancer_group='lung' ORDER BY horizon_years");
+    } finally {
+      System.setOut(original);
+    }
+    assertEquals(0, code);
+    List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
+    assertEquals("center_id,horizon_years,estimate", lines.get(0));
+    assertEquals(4, lines.size(), String.join("\n", lines));
+    assertTrue(lines.get(1).startsWith("ALL,1,0."));
+  }
+
+  @Test
+  void badQueryExitsNonZero() {
+    assertEquals(1, OncoIndicators.run("query", "--warehouse", warehouse.toString(), "SELECT * FROM gold.nope"));
+  }
+
+  @Test
+  void extractMissingARequiredColumnFailsTheRunAndChangesNoTable() throws IOException {
+    Path bad = data.resolve("bad_registry.csv");
+    List<String> lines = Files.readAllLines(data.resolve("extracts/registry.csv"));
+    Files.write(bad, lines.stream().map(l -> l.substring(l.indexOf(',') + 1)).toList());
+    Warehouse w = new Warehouse(spark(), warehouse);
+    long version = w.version(TableId.BRONZE_REGISTRY);
+    Map<TableId, Long> before = rowCounts();
+    Path x = data.resolve("extracts");
+    int code = OncoIndicators.run("nightly", "--run-date", "2026-01-16", "--registry", bad.toString(),
+        "--centers", x.resolve("centers.csv").toString(), "--warehouse", warehouse.toString());
+    assertEquals(1, code);
+    assertEquals(version, w.version(TableId.BRONZE_REGISTRY));
+    assertEquals(before, rowCounts());
+    assertEquals(1, w.read(TableId.OPS_RUNS).filter("run_id = '2026-01-16' AND status = 'failed'").count());
+  }
+}
