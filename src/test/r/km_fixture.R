@@ -40,3 +40,23 @@ expected <- do.call(rbind, rows)
 write.csv(expected, file.path(out, "km_expected.csv"), row.names = FALSE, quote = FALSE, na = "NA")
 cat(sprintf("R %s, survival %s: wrote %d input rows, %d expected rows\n",
             getRversion(), packageVersion("survival"), nrow(d), nrow(expected)))
+
+# Period (Brenner) approach: follow-up left-truncated at a window start. survfit with
+# Surv(entry, exit, event) counts a tumour at risk on (entry, exit].
+# Writes km_period_input.csv and km_period_expected.csv.
+n <- 250
+exit_day <- pmax(1L, as.integer(floor(rexp(n, 1 / 1400))))
+censor <- as.integer(floor(runif(n, 1, 2400)))
+event <- as.integer(exit_day <= censor)
+exit_day <- pmin(exit_day, censor)
+entry <- ifelse(runif(n) < 0.5, 0L, as.integer(floor(runif(n, 0, 900))))
+keep <- exit_day > entry
+p <- data.frame(group = "P", entry_days = entry[keep], time_days = exit_day[keep], event = event[keep])
+write.csv(p, file.path(out, "km_period_input.csv"), row.names = FALSE, quote = FALSE)
+fit <- survfit(Surv(entry_days, time_days, event) ~ 1, data = p, conf.type = "log-log")
+s <- summary(fit, times = horizons * days_per_year, extend = FALSE)
+pe <- data.frame(group = "P", conf_type = "log-log", horizon_years = horizons[seq_along(s$time)],
+                 surv = s$surv, std_err = s$std.err, lower = s$lower, upper = s$upper,
+                 n_events = cumsum(s$n.event), n_risk = s$n.risk)
+write.csv(pe, file.path(out, "km_period_expected.csv"), row.names = FALSE, quote = FALSE, na = "NA")
+cat(sprintf("period fixture: %d tumours, %d expected rows\n", nrow(p), nrow(pe)))

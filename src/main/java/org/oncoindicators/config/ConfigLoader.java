@@ -29,7 +29,10 @@ import java.util.TreeMap;
 public final class ConfigLoader {
   static final String ROOT = "oncoindicators";
   private static final List<String> PATH_KEYS = List.of("warehouse", "inputs.registry", "inputs.claims",
-      "inputs.centers", "inputs.life-table", "demo.out", "reference.cancer-groups");
+      "inputs.centers", "inputs.life-table", "demo.out", "reference.cancer-groups", "reference.icss-weights");
+
+  /** Keys whose entries are user-named (e.g. a cancer group), so they cannot be listed in the defaults. */
+  private static final List<String> OPEN_MAPS = List.of("survival.icss-standard.by-group");
 
   private final Path home;
 
@@ -71,7 +74,8 @@ public final class ConfigLoader {
 
   private static void rejectUnknownKeys(Config user, Config defaults, Path f) {
     for (Map.Entry<String, ConfigValue> e : user.entrySet()) {
-      if (!defaults.hasPathOrNull(e.getKey())) {
+      boolean freeMap = OPEN_MAPS.stream().anyMatch(m -> e.getKey().startsWith(ROOT + "." + m + "."));
+      if (!freeMap && !defaults.hasPathOrNull(e.getKey())) {
         throw new ConfigError("unknown key '" + e.getKey() + "' in " + f + " line " + e.getValue().origin().lineNumber()
             + ": check its spelling against conf/defaults.conf");
       }
@@ -109,10 +113,22 @@ public final class ConfigLoader {
       if (!List.of("log-log", "log", "plain").contains(confType)) {
         throw new ConfigError("survival.conf-type is '" + confType + "': use log-log, log or plain");
       }
+      List<String> approaches = c.getStringList("survival.approaches");
+      if (approaches.isEmpty() || !List.of("cohort", "period").containsAll(approaches)) {
+        throw new ConfigError("survival.approaches is " + approaches + ": use cohort and/or period");
+      }
+      Map<String, String> icssByGroup = new TreeMap<>();
+      Config byGroup = c.getConfig("survival.icss-standard.by-group");
+      for (String g : byGroup.root().keySet()) {
+        icssByGroup.put(g, byGroup.getString(g));
+      }
       PipelineConfig.Survival survival = new PipelineConfig.Survival(c.getIntList("survival.horizons-years"),
-          confType, c.getDouble("survival.conf-level"));
+          confType, c.getDouble("survival.conf-level"), c.getStringList("survival.strata"), approaches,
+          c.getInt("survival.period-years"), c.getDouble("survival.curve-step-days"),
+          c.getString("survival.icss-standard.default"), icssByGroup);
       return new PipelineConfig(Path.of(c.getString("warehouse")), runDate, closing, c.getDouble("days-per-year"),
-          inputs, demo, ingest, new PipelineConfig.Reference(Path.of(c.getString("reference.cancer-groups"))),
+          inputs, demo, ingest, new PipelineConfig.Reference(Path.of(c.getString("reference.cancer-groups")),
+              Path.of(c.getString("reference.icss-weights"))),
           survival, new PipelineConfig.SparkSettings(c.getString("spark.master"), c.getInt("spark.shuffle-partitions")),
           hash(full.getConfig(ROOT)));
     } catch (ConfigException e) {

@@ -34,10 +34,12 @@ public record PipelineConfig(
   }
 
   /** Paths of the versioned reference tables. */
-  public record Reference(Path cancerGroups) {}
+  public record Reference(Path cancerGroups, Path icssWeights) {}
 
-  /** Survival horizons and confidence-interval settings. */
-  public record Survival(List<Integer> horizonsYears, String confType, double confLevel) {}
+  /** Survival horizons, strata, approaches and confidence-interval settings. */
+  public record Survival(List<Integer> horizonsYears, String confType, double confLevel, List<String> strata,
+                         List<String> approaches, int periodYears, double curveStepDays, String icssDefault,
+                         Map<String, String> icssByGroup) {}
 
   /** Spark settings used when the job starts its own session. */
   public record SparkSettings(String master, int shufflePartitions) {}

@@ -16,11 +16,27 @@ import org.apache.spark.sql.Column;
  */
 public final class ConfidenceInterval {
   private final String type;
+  private final double level;
   private final double z;
+  private final boolean capAtOne;
 
   public ConfidenceInterval(String type, double level) {
+    this(type, level, true);
+  }
+
+  private ConfidenceInterval(String type, double level, boolean capAtOne) {
     this.type = type;
+    this.level = level;
     this.z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - level) / 2);
+    this.capAtOne = capAtOne;
+  }
+
+  /**
+   * The same limits without the cap at 1, for relative and net survival, which may exceed 1
+   * (relsurv does not cap them either); on the log-log scale S ≥ 1 has no limits.
+   */
+  public ConfidenceInterval uncapped() {
+    return new ConfidenceInterval(type, level, false);
   }
 
   /** Lower limit; null where R gives NA (S = 0 or 1 on the log-log scale, S = 0 on the log scale). */
@@ -36,11 +52,11 @@ public final class ConfidenceInterval {
     switch (type) {
       case "plain": {
         Column v = s.plus(lit(sign * z).multiply(logSe).multiply(s));
-        return sign < 0 ? greatest(v, lit(0.0)) : least(v, lit(1.0));
+        return sign < 0 ? greatest(v, lit(0.0)) : capAtOne ? least(v, lit(1.0)) : v;
       }
       case "log": {
         Column v = exp(log(s).plus(lit(sign * z).multiply(logSe)));
-        return when(s.gt(0), sign < 0 ? v : least(v, lit(1.0)));
+        return when(s.gt(0), sign < 0 || !capAtOne ? v : least(v, lit(1.0)));
       }
       case "log-log": {
         Column se2 = lit(z).multiply(logSe).divide(log(s));

@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
@@ -24,6 +25,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
+import org.oncoindicators.spark.Seqs;
 
 /**
  * Kaplan–Meier observed survival with Greenwood's variance, computed by Spark aggregation: rows
@@ -34,6 +36,8 @@ import org.apache.spark.sql.types.DataTypes;
 public final class KaplanMeier {
   public static final String TIME = "time_days";
   public static final String EVENT = "event";
+  /** Optional: the day a tumour enters the risk set (left truncation, period approach); at risk on (entry, exit]. */
+  public static final String ENTRY = "entry_days";
   public static final String N_RISK = "n_risk";
   public static final String DEATHS = "n_event";
   public static final String SURVIVAL = "surv";
@@ -42,11 +46,23 @@ public final class KaplanMeier {
 
   private KaplanMeier() {}
 
-  /** The estimate at every distinct observed time per group (events and censorings). */
+  /**
+   * The estimate at every distinct observed time per group (events and censorings). With an
+   * {@link #ENTRY} column the number at risk at t counts tumours with entry &lt; t ≤ exit, as
+   * survfit(Surv(entry, exit, event)) does.
+   */
   public static Dataset<Row> curve(Dataset<Row> in, List<String> groups) {
     Column[] g = cols(groups);
     Column[] gt = Stream.concat(groups.stream(), Stream.of(TIME)).map(c -> col(c)).toArray(Column[]::new);
-    Dataset<Row> byTime = in.groupBy(gt).agg(sum(col(EVENT)).cast("long").as(DEATHS), count(lit(1)).as("exits"));
+    Dataset<Row> byTime = in.groupBy(gt).agg(sum(col(EVENT)).cast("long").as(DEATHS), count(lit(1)).as("exits"),
+        lit(0L).as("entries"));
+    if (Arrays.asList(in.columns()).contains(ENTRY)) {
+      Column[] ge = Stream.concat(groups.stream().map(c -> col(c)), Stream.of(col(ENTRY).as(TIME))).toArray(Column[]::new);
+      Dataset<Row> entries = in.filter(col(ENTRY).gt(0)).groupBy(ge)
+          .agg(lit(0L).as(DEATHS), lit(0L).as("exits"), count(lit(1)).as("entries"));
+      byTime = byTime.unionByName(entries).groupBy(gt)
+          .agg(sum(DEATHS).as(DEATHS), sum("exits").as("exits"), sum("entries").as("entries"));
+    }
     WindowSpec fromEnd = Window.partitionBy(g).orderBy(col(TIME).desc())
         .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
     WindowSpec upToNow = Window.partitionBy(g).orderBy(col(TIME))
@@ -57,11 +73,11 @@ public final class KaplanMeier {
     Column logTerm = when(partial, log(lit(1.0).minus(d.divide(n)))).otherwise(lit(0.0));
     Column greenwood = when(partial, d.divide(n.multiply(n.minus(d)))).otherwise(lit(0.0));
     Column reachedZero = max(d.gt(0).and(d.equalTo(n)).cast("int")).over(upToNow).equalTo(1);
-    return byTime.withColumn(N_RISK, sum(col("exits")).over(fromEnd))
+    return byTime.withColumn(N_RISK, sum(col("exits").minus(col("entries"))).over(fromEnd))
         .withColumn(SURVIVAL, when(reachedZero, lit(0.0)).otherwise(exp(sum(logTerm).over(upToNow))))
         .withColumn(LOG_SE, when(reachedZero, lit(null).cast("double")).otherwise(sqrt(sum(greenwood).over(upToNow))))
         .withColumn(CUM_EVENTS, sum(col(DEATHS)).over(upToNow))
-        .drop("exits");
+        .filter(col("exits").gt(0)).drop("exits", "entries");
   }
 
   /**
@@ -88,7 +104,7 @@ public final class KaplanMeier {
     Column s = coalesce(col("at." + SURVIVAL), lit(1.0));
     Column logSe = when(col("at").isNull(), lit(0.0)).otherwise(col("at." + LOG_SE));
     Column estimable = col("max_time").geq(col("horizon_days")).or(s.equalTo(0.0));
-    return grid.join(last, scala.jdk.javaapi.CollectionConverters.asScala(keys).toSeq(), "left")
+    return grid.join(last, Seqs.of(keys), "left")
         .select(Stream.concat(groups.stream().map(c -> col(c)), Stream.of(
             col("horizon_years"),
             when(estimable, s).as("estimate"),

@@ -1,24 +1,42 @@
 package org.oncoindicators.survival;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 import org.oncoindicators.cohort.TumourCohort;
+import org.oncoindicators.config.PipelineConfig;
 import org.oncoindicators.ops.StageResult;
+import org.oncoindicators.pipeline.Progress;
 import org.oncoindicators.pipeline.Stage;
 import org.oncoindicators.pipeline.StageContext;
 import org.oncoindicators.tables.TableId;
 import org.oncoindicators.terminology.CancerGroups;
 
 /**
- * Gold survival: observed (Kaplan–Meier) survival at the configured horizons per centre × cancer
- * group and nationally ({@code center_id = 'ALL'}), in the long form of {@code gold.survival}.
+ * Gold survival: observed (Kaplan–Meier), relative (Ederer II), net (Pohar-Perme) and
+ * age-standardised net survival at the configured horizons, per centre × cancer group and
+ * nationally ({@code center_id = 'ALL'}), per stratum and approach, into {@code gold.survival};
+ * the curves for plots into {@code gold.survival_curve}. Without a life table only observed
+ * survival is estimated, and the run log says so.
  */
 public final class SurvivalStage implements Stage {
   public static final String ALL_CENTERS = "ALL";
+  static final List<String> GOLD_COLUMNS = List.of("center_id", "cancer_group", "stratum", "approach", "estimator",
+      "horizon_years", "estimate", "std_error", "ci_lower", "ci_upper", "n_patients", "n_events", "status", "run_id");
+  static final List<String> CURVE_COLUMNS = List.of("center_id", "cancer_group", "stratum", "approach", "estimator",
+      "time_days", "estimate", "std_error", "ci_lower", "ci_upper", "n_events", "run_id");
 
   @Override
   public String name() {
@@ -27,35 +45,127 @@ public final class SurvivalStage implements Stage {
 
   @Override
   public List<TableId> inputs() {
-    return List.of(TableId.SILVER_TUMOURS);
+    return List.of(TableId.SILVER_TUMOURS, TableId.BRONZE_LIFE_TABLE);
   }
 
   @Override
   public List<TableId> outputs() {
-    return List.of(TableId.GOLD_SURVIVAL);
+    return List.of(TableId.GOLD_SURVIVAL, TableId.GOLD_SURVIVAL_CURVE);
   }
 
   @Override
   public StageResult run(StageContext ctx) {
-    Dataset<Row> eligible = ctx.warehouse().read(TableId.SILVER_TUMOURS).filter(col(TumourCohort.SURVIVAL_ELIGIBLE));
-    Dataset<Row> survival = observed(eligible, ctx.config().survival().horizonsYears(), ctx.config().daysPerYear(),
-        new ConfidenceInterval(ctx.config().survival().confType(), ctx.config().survival().confLevel()), ctx.run().runId());
-    ctx.warehouse().replaceRun(TableId.GOLD_SURVIVAL, survival, ctx.run().runId());
-    long rows = ctx.warehouse().read(TableId.GOLD_SURVIVAL).filter(col("run_id").equalTo(ctx.run().runId())).count();
-    return new StageResult(eligible.count(), rows, 0, "");
+    PipelineConfig config = ctx.config();
+    PipelineConfig.Survival s = config.survival();
+    SurvivalStrata.validate(s.strata());
+    String runId = ctx.run().runId();
+    LocalDate windowStart = config.closingDate().minusYears(s.periodYears()).plusDays(1);
+    Dataset<Row> tumours = levels(ctx.warehouse().read(TableId.SILVER_TUMOURS)
+        .filter(col(TumourCohort.SURVIVAL_ELIGIBLE)), s.strata())
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    ConfidenceInterval km = new ConfidenceInterval(s.confType(), s.confLevel());
+    List<Dataset<Row>> rows = new ArrayList<>();
+    List<Dataset<Row>> curves = new ArrayList<>();
+    Dataset<Row> kmInput = byApproach(tumours, s.approaches(), windowStart);
+    rows.add(KaplanMeier.atHorizons(kmInput, KEYS, s.horizonsYears(), config.daysPerYear(), km)
+        .withColumn("estimator", lit("observed_km")));
+    curves.add(kmCurve(kmInput, km));
+    String message = "";
+    if (config.input("life-table").isPresent()) {
+      Dataset<Row> net = netSurvival(ctx, tumours, windowStart).persist(StorageLevel.MEMORY_AND_DISK());
+      ConfidenceInterval uncapped = km.uncapped();
+      Dataset<Row> atHorizons = finish(net.filter(col("horizon_years").isNotNull()), uncapped);
+      boolean ageGroupsPublished = s.strata().contains(SurvivalStrata.AGE_GROUP);
+      rows.add(ageGroupsPublished ? atHorizons
+          : atHorizons.filter(col("stratum").startsWith(SurvivalStrata.AGE_GROUP + "=").unary_$bang()));
+      Dataset<Row> weights = IcssWeights.load(config.reference().icssWeights()).forGroups(ctx.spark(),
+          new HashSet<>(ctx.cancerGroups().groups()), s.icssDefault(), s.icssByGroup());
+      Dataset<Row> agestd = AgeStandardisedSurvival.standardise(
+          atHorizons.filter(col("estimator").equalTo(NetSurvival.POHAR_PERME)), weights);
+      rows.add(agestd.withColumn("log_se", col("std_error").divide(col("estimate")))
+          .withColumn("ci_lower", uncapped.lower(col("estimate"), col("log_se")))
+          .withColumn("ci_upper", uncapped.upper(col("estimate"), col("log_se"))));
+      curves.add(finish(net.filter(col("horizon_years").isNull()), uncapped));
+    } else {
+      message = "no life table: relative and net survival not estimated";
+      Progress.line("survival %s", message);
+    }
+    Dataset<Row> survival = union(rows, GOLD_COLUMNS, runId);
+    ctx.warehouse().replaceRun(TableId.GOLD_SURVIVAL, survival, runId);
+    ctx.warehouse().replaceRun(TableId.GOLD_SURVIVAL_CURVE, union(curves, CURVE_COLUMNS, runId), runId);
+    long in = tumours.filter(col("center_id").notEqual(ALL_CENTERS)).count();
+    long out = ctx.warehouse().read(TableId.GOLD_SURVIVAL).filter(col("run_id").equalTo(runId)).count();
+    tumours.unpersist();
+    return new StageResult(in, out, 0, message);
   }
 
-  /** Observed KM rows per centre × cancer group plus the national rows, stratum {@code all}, cohort approach. */
-  public static Dataset<Row> observed(Dataset<Row> tumours, List<Integer> horizons, double daysPerYear,
-                                      ConfidenceInterval ci, String runId) {
-    Dataset<Row> in = tumours.select(col("center_id"), col(CancerGroups.CANCER_GROUP), col(TumourCohort.TIME_DAYS),
-        col(TumourCohort.EVENT));
-    Dataset<Row> withNational = in.unionByName(in.withColumn("center_id", lit(ALL_CENTERS)));
-    Dataset<Row> km = KaplanMeier.atHorizons(withNational, List.of("center_id", CancerGroups.CANCER_GROUP), horizons,
-        daysPerYear, ci);
-    return km.select(col("center_id"), col(CancerGroups.CANCER_GROUP), lit("all").as("stratum"),
-        lit("cohort").as("approach"), lit("observed_km").as("estimator"), col("horizon_years"), col("estimate"),
-        col("std_error"), col("ci_lower"), col("ci_upper"), col("n_patients"), col("n_events"), col("status"),
-        lit(runId).as("run_id"));
+  static final List<String> KEYS = List.of("center_id", CancerGroups.CANCER_GROUP, "stratum", "approach");
+
+  /** Each tumour twice: under its centre and under 'ALL', with its stratum labels. */
+  static Dataset<Row> levels(Dataset<Row> eligible, List<String> strata) {
+    List<String> withAge = new ArrayList<>(strata);
+    if (!withAge.contains(SurvivalStrata.AGE_GROUP)) {
+      withAge.add(SurvivalStrata.AGE_GROUP);
+    }
+    Dataset<Row> t = eligible.withColumn("strata", SurvivalStrata.labels(withAge))
+        .select(col("center_id"), col(CancerGroups.CANCER_GROUP), col("strata"), col(TumourCohort.TIME_DAYS),
+            col(TumourCohort.EVENT), col("sex"), col("age_at_diagnosis"), col("diagnosis_date"),
+            col("residence_region"));
+    return t.unionByName(t.withColumn("center_id", lit(ALL_CENTERS)));
+  }
+
+  /** Kaplan–Meier input: one row per tumour × stratum × approach, with the entry day of the period approach. */
+  static Dataset<Row> byApproach(Dataset<Row> levels, List<String> approaches, LocalDate windowStart) {
+    Dataset<Row> exploded = levels.withColumn("stratum", explode(col("strata")));
+    Dataset<Row> out = null;
+    for (String approach : approaches) {
+      Column entry = approach.equals("period")
+          ? greatest(lit(0), datediff(lit(windowStart), col("diagnosis_date"))) : lit(0);
+      Dataset<Row> a = exploded.withColumn("approach", lit(approach)).withColumn(KaplanMeier.ENTRY, entry)
+          .filter(col(TumourCohort.TIME_DAYS).gt(col(KaplanMeier.ENTRY)).or(col(KaplanMeier.ENTRY).equalTo(0)))
+          .select(col("center_id"), col(CancerGroups.CANCER_GROUP), col("stratum"), col("approach"),
+              col(KaplanMeier.ENTRY), col(TumourCohort.TIME_DAYS), col(TumourCohort.EVENT));
+      out = out == null ? a : out.unionByName(a);
+    }
+    return out;
+  }
+
+  private static Dataset<Row> kmCurve(Dataset<Row> kmInput, ConfidenceInterval ci) {
+    Dataset<Row> all = kmInput.filter(col("stratum").equalTo(SurvivalStrata.ALL));
+    return KaplanMeier.curve(all, KEYS)
+        .select(col("center_id"), col(CancerGroups.CANCER_GROUP), col("stratum"), col("approach"),
+            lit("observed_km").as("estimator"), col(KaplanMeier.TIME).cast("double").as("time_days"),
+            col(KaplanMeier.SURVIVAL).as("estimate"),
+            col(KaplanMeier.SURVIVAL).multiply(col(KaplanMeier.LOG_SE)).as("std_error"),
+            ci.lower(col(KaplanMeier.SURVIVAL), col(KaplanMeier.LOG_SE)).as("ci_lower"),
+            ci.upper(col(KaplanMeier.SURVIVAL), col(KaplanMeier.LOG_SE)).as("ci_upper"),
+            col(KaplanMeier.CUM_EVENTS).as("n_events"));
+  }
+
+  private static Dataset<Row> netSurvival(StageContext ctx, Dataset<Row> levels, LocalDate windowStart) {
+    PipelineConfig config = ctx.config();
+    PopulationHazards hazards = PopulationHazards.fromRows(
+        ctx.warehouse().read(TableId.BRONZE_LIFE_TABLE).collectAsList(), config.daysPerYear());
+    Progress.line("survival life table years %d-%d (earlier years use the first, later the last)",
+        hazards.forRegion(null).firstYear(), hazards.forRegion(null).lastYear());
+    NetSurvivalSettings settings = new NetSurvivalSettings(config.survival().horizonsYears(), config.daysPerYear(),
+        config.survival().approaches(), windowStart, config.survival().curveStepDays());
+    return NetSurvival.estimate(levels, hazards, settings);
+  }
+
+  /** Engine rows to gold form: SE of S, confidence limits from the SE of log S, and status. */
+  static Dataset<Row> finish(Dataset<Row> net, ConfidenceInterval ci) {
+    Column ok = col("estimable");
+    return net.select(col("center_id"), col(CancerGroups.CANCER_GROUP), col("stratum"), col("approach"),
+        col("estimator"), col("horizon_years"), col("time_days"),
+        when(ok, col("estimate")).as("estimate"), when(ok, col("estimate").multiply(col("log_se"))).as("std_error"),
+        when(ok, ci.lower(col("estimate"), col("log_se"))).as("ci_lower"),
+        when(ok, ci.upper(col("estimate"), col("log_se"))).as("ci_upper"),
+        col("n_patients"), col("n_events"), when(ok, lit("ok")).otherwise(lit("not_estimable")).as("status"));
+  }
+
+  private static Dataset<Row> union(List<Dataset<Row>> parts, List<String> columns, String runId) {
+    Column[] cols = columns.stream().map(c -> c.equals("run_id") ? lit(runId).as("run_id") : col(c)).toArray(Column[]::new);
+    return parts.stream().map(p -> p.select(cols)).reduce(Dataset::unionByName).orElseThrow();
   }
 }

@@ -75,7 +75,10 @@ public final class CancerGroups {
     return in.join(lookup, category.equalTo(lookup.col("_group_category")), "left").drop("_group_category");
   }
 
-  public int size() {
-    return rows.size();
+  /** The group keys (without all_sites). */
+  public java.util.Set<String> groups() {
+    java.util.Set<String> keys = new java.util.TreeSet<>();
+    rows.forEach(r -> keys.add(r.getString(1)));
+    return keys;
   }
 }

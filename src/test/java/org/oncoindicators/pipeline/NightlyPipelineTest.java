@@ -63,7 +63,8 @@ class NightlyPipelineTest extends SparkTestBase {
   @Test
   void goldSurvivalHasNationalKaplanMeierRowsAtOneThreeAndFiveYears() {
     List<Row> rows = new Warehouse(spark(), warehouse).read(TableId.GOLD_SURVIVAL)
-        .filter("center_id = 'ALL' AND cancer_group = 'stomach' AND estimator = 'observed_km'")
+        .filter("center_id = 'ALL' AND cancer_group = 'stomach' AND estimator = 'observed_km' AND stratum = 'all' "
+            + "AND approach = 'cohort'")
         .orderBy("horizon_years").collectAsList();
     assertEquals(List.of(1, 3, 5), rows.stream().map(r -> r.<Integer>getAs("horizon_years")).toList());
     double previous = 1.0;
@@ -74,6 +75,19 @@ class NightlyPipelineTest extends SparkTestBase {
       assertEquals(RUN_DATE, r.getAs("run_id"));
       previous = s;
     }
+  }
+
+  @Test
+  void allFourEstimatorsAndBothApproachesArePublished() {
+    List<Row> rows = new Warehouse(spark(), warehouse).read(TableId.GOLD_SURVIVAL)
+        .filter("center_id = 'ALL' AND stratum = 'all' AND horizon_years = 1")
+        .select("approach", "estimator").distinct().orderBy("approach", "estimator").collectAsList();
+    assertEquals(List.of("cohort/net_pohar_perme", "cohort/net_pohar_perme_agestd", "cohort/observed_km",
+            "cohort/relative_ederer2", "period/net_pohar_perme", "period/net_pohar_perme_agestd", "period/observed_km",
+            "period/relative_ederer2"),
+        rows.stream().map(r -> r.getString(0) + "/" + r.getString(1)).toList());
+    assertTrue(new Warehouse(spark(), warehouse).read(TableId.GOLD_SURVIVAL_CURVE)
+        .filter("center_id = 'ALL' AND estimator = 'net_pohar_perme'").count() > 0);
   }
 
   @Test
@@ -106,7 +120,8 @@ class NightlyPipelineTest extends SparkTestBase {
     int code;
     try {
       code = OncoIndicators.run("query", "--warehouse", warehouse.toString(), "--format", "csv",
-          "SELECT center_id, horizon_years, estimate FROM gold.survival WHERE center_id='ALL' AND cancer_group='lung' ORDER BY horizon_years");
+          "SELECT center_id, horizon_years, estimate FROM gold.survival WHERE center_id='ALL' AND cancer_group='lung' "
+              + "AND stratum='all' AND approach='cohort' AND estimator='observed_km' ORDER BY horizon_years");
     } finally {
       System.setOut(original);
     }

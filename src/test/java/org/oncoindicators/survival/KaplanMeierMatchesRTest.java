@@ -52,6 +52,28 @@ class KaplanMeierMatchesRTest extends SparkTestBase {
   }
 
   @Test
+  void leftTruncatedFollowUpOfThePeriodApproachEqualsSurvfitWithEntryTimes() {
+    Dataset<Row> in = spark().read().option("header", "true").option("inferSchema", "true")
+        .csv(resource("fixtures/km/km_period_input.csv").toString());
+    Map<Integer, Row> actual = new HashMap<>();
+    for (Row r : KaplanMeier.atHorizons(in, List.of("group"), List.of(1, 3, 5), 365.25,
+        new ConfidenceInterval("log-log", 0.95)).collectAsList()) {
+      actual.put(r.getAs("horizon_years"), r);
+    }
+    List<Row> expected = spark().read().option("header", "true").option("inferSchema", "true")
+        .csv(resource("fixtures/km/km_period_expected.csv").toString()).collectAsList();
+    assertEquals(3, expected.size());
+    for (Row e : expected) {
+      Row a = actual.get(e.<Integer>getAs("horizon_years"));
+      assertEquals(e.<Double>getAs("surv"), a.<Double>getAs("estimate"), TOLERANCE);
+      assertEquals(e.<Double>getAs("std_err"), a.<Double>getAs("std_error"), TOLERANCE);
+      assertEquals(e.<Double>getAs("lower"), a.<Double>getAs("ci_lower"), TOLERANCE);
+      assertEquals(e.<Double>getAs("upper"), a.<Double>getAs("ci_upper"), TOLERANCE);
+      assertEquals(e.<Integer>getAs("n_events").longValue(), a.<Long>getAs("n_events"));
+    }
+  }
+
+  @Test
   void horizonBeyondFollowUpIsNotEstimable() {
     Dataset<Row> in = spark().read().option("header", "true").option("inferSchema", "true")
         .csv(resource("fixtures/km/km_input.csv").toString()).filter(col("group").equalTo("C"));

@@ -1,0 +1,57 @@
+package org.oncoindicators.survival;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Relative (Ederer II) and net (Pohar-Perme) survival per centre × cancer group × stratum ×
+ * approach, equal to relsurv::rs.surv (docs/relsurv-algorithm.md). Tumours are partitioned by
+ * (centre, cancer group) and streamed with the life table broadcast; each patient-day costs a few
+ * additions, and only group estimates reach the driver.
+ */
+public final class NetSurvival {
+  public static final String EDERER2 = "relative_ederer2";
+  public static final String POHAR_PERME = "net_pohar_perme";
+  /** Columns the input must have, in this order. */
+  public static final List<String> INPUT = List.of("center_id", "cancer_group", "strata", "time_days", "event", "sex",
+      "age_at_diagnosis", "diagnosis_date", "residence_region");
+  public static final StructType OUTPUT = DataTypes.createStructType(List.of(
+      DataTypes.createStructField("center_id", DataTypes.StringType, false),
+      DataTypes.createStructField("cancer_group", DataTypes.StringType, false),
+      DataTypes.createStructField("stratum", DataTypes.StringType, false),
+      DataTypes.createStructField("approach", DataTypes.StringType, false),
+      DataTypes.createStructField("estimator", DataTypes.StringType, false),
+      DataTypes.createStructField("horizon_years", DataTypes.IntegerType, true),
+      DataTypes.createStructField("time_days", DataTypes.DoubleType, false),
+      DataTypes.createStructField("estimate", DataTypes.DoubleType, false),
+      DataTypes.createStructField("log_se", DataTypes.DoubleType, false),
+      DataTypes.createStructField("n_patients", DataTypes.LongType, false),
+      DataTypes.createStructField("n_events", DataTypes.LongType, false),
+      DataTypes.createStructField("estimable", DataTypes.BooleanType, false)));
+
+  private NetSurvival() {}
+
+  /**
+   * @param tumours one row per tumour and level (its centre, and 'ALL'), columns {@link #INPUT};
+   *     {@code strata} lists the strata the tumour belongs to ("all", "stage=regional", …)
+   * @return horizon rows (horizon_years set) and curve rows (horizon_years null), schema {@link #OUTPUT}
+   */
+  public static Dataset<Row> estimate(Dataset<Row> tumours, PopulationHazards hazards, NetSurvivalSettings settings) {
+    SparkSession spark = tumours.sparkSession();
+    Broadcast<PopulationHazards> table = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(hazards);
+    Dataset<Row> sorted = tumours.select(INPUT.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
+        .repartition(col("center_id"), col("cancer_group"))
+        .sortWithinPartitions(col("center_id"), col("cancer_group"));
+    JavaRDD<Row> out = sorted.javaRDD().mapPartitions(new NetSurvivalPartition(table, settings));
+    return spark.createDataFrame(out, OUTPUT);
+  }
+}

@@ -1,0 +1,84 @@
+package org.oncoindicators.survival;
+
+import java.time.LocalDate;
+
+/**
+ * One patient's expected (population) hazard and survival on each follow-up day, as relsurv's
+ * rs.surv steps them (docs/relsurv-algorithm.md §2): on day k the hazard of the life-table cell of
+ * (age at diagnosis + k days, diagnosis date + k days), held for the whole day, and
+ * S_P(k + 1) = S_P(k) · exp(−λ(k)). Reused across patients to avoid allocation in the hot loop.
+ */
+final class PatientPath {
+  final double[] hazard;
+  final double[] invSurvStart;
+  final double[] invSurvEnd;
+  int days;
+
+  PatientPath(int maxDays) {
+    hazard = new double[maxDays];
+    invSurvStart = new double[maxDays];
+    invSurvEnd = new double[maxDays];
+  }
+
+  /** Fills the first {@code days} days for a patient (sex 0 = M, 1 = F; age at diagnosis in days). */
+  void fill(PopulationHazards.Table table, int sex, double ageDays, long diagnosisEpochDay, int days, double daysPerYear) {
+    this.days = days;
+    int year = LocalDate.ofEpochDay(diagnosisEpochDay).getYear();
+    int yearIdx = table.yearIndex(year);
+    long nextYearDay = LocalDate.of(year + 1, 1, 1).toEpochDay() - diagnosisEpochDay;
+    int age = ageCell(ageDays, daysPerYear);
+    long nextAgeDay = firstDayAtAge(age + 1, ageDays, daysPerYear);
+    double h = table.hazard(sex, yearIdx, age);
+    double s = 1.0;
+    for (int k = 0; k < days; k++) {
+      boolean changed = false;
+      while (k >= nextYearDay) {
+        year++;
+        yearIdx = table.yearIndex(year);
+        nextYearDay = LocalDate.of(year + 1, 1, 1).toEpochDay() - diagnosisEpochDay;
+        changed = true;
+      }
+      while (k >= nextAgeDay) {
+        age++;
+        nextAgeDay = firstDayAtAge(age + 1, ageDays, daysPerYear);
+        changed = true;
+      }
+      if (changed) {
+        h = table.hazard(sex, yearIdx, age);
+      }
+      hazard[k] = h;
+      invSurvStart[k] = 1.0 / s;
+      s = s * Math.exp(-h);
+      invSurvEnd[k] = 1.0 / s;
+    }
+  }
+
+  /** 1 / S_P at the end of the last filled day: the Pohar-Perme weight of a death on that day. */
+  double weightAtEnd() {
+    return days == 0 ? 1.0 : invSurvEnd[days - 1];
+  }
+
+  /** The age cell: the largest a with a · days_per_year ≤ age in days (ratetable cutpoints). */
+  static int ageCell(double ageDays, double daysPerYear) {
+    int a = (int) Math.floor(ageDays / daysPerYear);
+    while (a * daysPerYear > ageDays) {
+      a--;
+    }
+    while ((a + 1) * daysPerYear <= ageDays) {
+      a++;
+    }
+    return a;
+  }
+
+  /** The first follow-up day k with age in days + k ≥ age · days_per_year. */
+  private static long firstDayAtAge(int age, double ageDays, double daysPerYear) {
+    long k = (long) Math.ceil(age * daysPerYear - ageDays);
+    while (k > 0 && ageDays + (k - 1) >= age * daysPerYear) {
+      k--;
+    }
+    while (ageDays + k < age * daysPerYear) {
+      k++;
+    }
+    return Math.max(k, 0);
+  }
+}
