@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
  * line on stderr and exit 1; usage errors exit 2.
  */
 @Command(name = "oncoindicators", mixinStandardHelpOptions = true, version = "OncoIndicators 0.1",
-    subcommands = {NightlyCommand.class, StageCommand.class, QueryCommand.class, GenerateCommand.class},
+    subcommands = {NightlyCommand.class, StageCommand.class, QueryCommand.class, GenerateCommand.class,
+        BenchCommand.class},
     description = "Risk-adjusted cancer outcome indicators per treating centre, on Spark and Delta Lake.")
 public final class OncoIndicators {
   public static void main(String[] args) {

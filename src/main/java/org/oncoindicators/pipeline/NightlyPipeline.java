@@ -35,12 +35,13 @@ public final class NightlyPipeline {
             + STAGES.stream().map(Stage::name).toList()));
   }
 
-  public void run(Stage stage, boolean force) {
+  /** Runs (or skips) one stage; returns its result, or null when it was skipped. */
+  public StageResult run(Stage stage, boolean force) {
     if (!force && ledger.succeeded(stage.name())) {
       Progress.line("%-8s skipped: completed earlier for run %s (use --force to rerun)", stage.name(),
           context.run().runId());
       ledger.skip(stage.name(), "completed in an earlier attempt");
-      return;
+      return null;
     }
     Progress.line("%-8s started", stage.name());
     long t0 = System.nanoTime();
@@ -57,5 +58,6 @@ public final class NightlyPipeline {
     Progress.line("%-8s done in %.1f s: %,d rows in, %,d rows out, %,d quarantined%s", stage.name(),
         (System.nanoTime() - t0) / 1e9, result.rowsIn(), result.rowsOut(), result.rowsQuarantined(),
         result.message() == null || result.message().isEmpty() ? "" : " — " + result.message());
+    return result;
   }
 }
