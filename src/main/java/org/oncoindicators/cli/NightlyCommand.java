@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import org.oncoindicators.config.PipelineConfig;
+import org.oncoindicators.ops.WarehouseLock;
 import org.oncoindicators.pipeline.NightlyPipeline;
 import org.oncoindicators.pipeline.Progress;
 import org.oncoindicators.pipeline.StageContext;
@@ -29,12 +30,14 @@ final class NightlyCommand implements Callable<Integer> {
       ensureDemoData(config);
     }
     long t0 = System.nanoTime();
-    StageContext ctx = Session.open(config);
-    Progress.line("run %s (closing date %s, config %s) into %s", config.runId(), config.closingDate(),
-        config.configHash(), config.warehouse());
-    new NightlyPipeline(ctx).runAll(force);
-    Progress.line("run %s finished in %.1f s", config.runId(), (System.nanoTime() - t0) / 1e9);
-    new TableSummary(ctx.warehouse()).print(System.out);
+    try (WarehouseLock lock = WarehouseLock.acquire(config.warehouse())) {
+      StageContext ctx = Session.open(config);
+      Progress.line("run %s (closing date %s, config %s) into %s", config.runId(), config.closingDate(),
+          config.configHash(), config.warehouse());
+      new NightlyPipeline(ctx).runAll(force);
+      Progress.line("run %s finished in %.1f s", config.runId(), (System.nanoTime() - t0) / 1e9);
+      new TableSummary(ctx.warehouse()).print(System.out);
+    }
     return 0;
   }
 

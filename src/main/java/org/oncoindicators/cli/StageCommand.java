@@ -2,6 +2,7 @@ package org.oncoindicators.cli;
 
 import java.util.concurrent.Callable;
 import org.oncoindicators.config.PipelineConfig;
+import org.oncoindicators.ops.WarehouseLock;
 import org.oncoindicators.pipeline.NightlyPipeline;
 import org.oncoindicators.pipeline.StageContext;
 import picocli.CommandLine.Command;
@@ -20,8 +21,10 @@ final class StageCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PipelineConfig config = options.load();
-    StageContext ctx = Session.open(config);
-    new NightlyPipeline(ctx).run(NightlyPipeline.stage(stage), true);
+    try (WarehouseLock lock = WarehouseLock.acquire(config.warehouse())) {
+      StageContext ctx = Session.open(config);
+      new NightlyPipeline(ctx).run(NightlyPipeline.stage(stage), true);
+    }
     return 0;
   }
 }
