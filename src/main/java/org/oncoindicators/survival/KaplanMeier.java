@@ -86,7 +86,18 @@ public final class KaplanMeier {
    */
   public static Dataset<Row> atHorizons(Dataset<Row> in, List<String> groups, List<Integer> horizonsYears,
                                         double daysPerYear, ConfidenceInterval ci) {
-    SparkSession spark = in.sparkSession();
+    return atHorizons(curve(in, groups), totals(in, groups), groups, horizonsYears, daysPerYear, ci);
+  }
+
+  /** Per group: tumours and the longest follow-up (a horizon beyond it is not estimable). */
+  public static Dataset<Row> totals(Dataset<Row> in, List<String> groups) {
+    return in.groupBy(cols(groups)).agg(count(lit(1)).as("n_patients"), max(col(TIME)).as("max_time"));
+  }
+
+  /** As {@link #atHorizons(Dataset, List, List, double, ConfidenceInterval)}, from a curve computed once. */
+  public static Dataset<Row> atHorizons(Dataset<Row> curve, Dataset<Row> totals, List<String> groups,
+                                        List<Integer> horizonsYears, double daysPerYear, ConfidenceInterval ci) {
+    SparkSession spark = curve.sparkSession();
     List<Row> h = new ArrayList<>();
     for (int years : horizonsYears) {
       h.add(RowFactory.create(years, years * daysPerYear));
@@ -94,10 +105,9 @@ public final class KaplanMeier {
     Dataset<Row> horizons = spark.createDataFrame(h, DataTypes.createStructType(List.of(
         DataTypes.createStructField("horizon_years", DataTypes.IntegerType, false),
         DataTypes.createStructField("horizon_days", DataTypes.DoubleType, false))));
-    Dataset<Row> totals = in.groupBy(cols(groups)).agg(count(lit(1)).as("n_patients"), max(col(TIME)).as("max_time"));
     List<String> keys = new ArrayList<>(groups);
     keys.add("horizon_years");
-    Dataset<Row> last = curve(in, groups).crossJoin(horizons).filter(col(TIME).leq(col("horizon_days")))
+    Dataset<Row> last = curve.crossJoin(horizons).filter(col(TIME).leq(col("horizon_days")))
         .groupBy(cols(keys))
         .agg(max_by(struct(col(SURVIVAL), col(LOG_SE), col(CUM_EVENTS)), col(TIME)).as("at"));
     Dataset<Row> grid = totals.crossJoin(horizons);

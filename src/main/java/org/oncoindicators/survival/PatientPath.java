@@ -29,6 +29,7 @@ final class PatientPath {
     int age = ageCell(ageDays, daysPerYear);
     long nextAgeDay = firstDayAtAge(age + 1, ageDays, daysPerYear);
     double h = table.hazard(sex, yearIdx, age);
+    double f = table.dayFactor(sex, yearIdx, age);
     double s = 1.0;
     for (int k = 0; k < days; k++) {
       boolean changed = false;
@@ -45,10 +46,11 @@ final class PatientPath {
       }
       if (changed) {
         h = table.hazard(sex, yearIdx, age);
+        f = table.dayFactor(sex, yearIdx, age);
       }
       hazard[k] = h;
       invSurvStart[k] = 1.0 / s;
-      s = s * Math.exp(-h);
+      s = s * f;
       invSurvEnd[k] = 1.0 / s;
     }
   }

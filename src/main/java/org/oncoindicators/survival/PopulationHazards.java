@@ -75,12 +75,21 @@ public final class PopulationHazards implements Serializable {
   public static final class Table implements Serializable {
     private final int[] years;
     private final double[][][] hazard;
+    private final double[][][] dayFactor;
     private final int maxAge;
 
     private Table(int[] years, double[][][] hazard, int maxAge) {
       this.years = years;
       this.hazard = hazard;
       this.maxAge = maxAge;
+      this.dayFactor = new double[2][years.length][maxAge + 1];
+      for (int s = 0; s < 2; s++) {
+        for (int y = 0; y < years.length; y++) {
+          for (int a = 0; a <= maxAge; a++) {
+            dayFactor[s][y][a] = Math.exp(-hazard[s][y][a]);
+          }
+        }
+      }
     }
 
     static Table of(String region, Map<Integer, Map<String, TreeMap<Integer, Double>>> byYear) {
@@ -125,6 +134,11 @@ public final class PopulationHazards implements Serializable {
 
     double hazard(int sex, int yearIndex, int age) {
       return hazard[sex][yearIndex][Math.min(Math.max(age, 0), maxAge)];
+    }
+
+    /** exp(−hazard): the one-day population survival of the cell, computed once per cell. */
+    double dayFactor(int sex, int yearIndex, int age) {
+      return dayFactor[sex][yearIndex][Math.min(Math.max(age, 0), maxAge)];
     }
 
     int firstYear() {

@@ -67,9 +67,10 @@ public final class SurvivalStage implements Stage {
     List<Dataset<Row>> rows = new ArrayList<>();
     List<Dataset<Row>> curves = new ArrayList<>();
     Dataset<Row> kmInput = byApproach(tumours, s.approaches(), windowStart);
-    rows.add(KaplanMeier.atHorizons(kmInput, KEYS, s.horizonsYears(), config.daysPerYear(), km)
-        .withColumn("estimator", lit("observed_km")));
-    curves.add(kmCurve(kmInput, km));
+    Dataset<Row> kmCurve = KaplanMeier.curve(kmInput, KEYS).persist(StorageLevel.MEMORY_AND_DISK());
+    rows.add(KaplanMeier.atHorizons(kmCurve, KaplanMeier.totals(kmInput, KEYS), KEYS, s.horizonsYears(),
+        config.daysPerYear(), km).withColumn("estimator", lit("observed_km")));
+    curves.add(kmCurve(kmCurve, km));
     String message = "";
     if (config.input("life-table").isPresent()) {
       Dataset<Row> net = netSurvival(ctx, tumours, windowStart).persist(StorageLevel.MEMORY_AND_DISK());
@@ -96,6 +97,7 @@ public final class SurvivalStage implements Stage {
     long in = tumours.filter(col("center_id").notEqual(ALL_CENTERS)).count();
     long out = ctx.warehouse().read(TableId.GOLD_SURVIVAL).filter(col("run_id").equalTo(runId)).count();
     tumours.unpersist();
+    kmCurve.unpersist();
     return new StageResult(in, out, 0, message);
   }
 
@@ -130,9 +132,8 @@ public final class SurvivalStage implements Stage {
     return out;
   }
 
-  private static Dataset<Row> kmCurve(Dataset<Row> kmInput, ConfidenceInterval ci) {
-    Dataset<Row> all = kmInput.filter(col("stratum").equalTo(SurvivalStrata.ALL));
-    return KaplanMeier.curve(all, KEYS)
+  private static Dataset<Row> kmCurve(Dataset<Row> curve, ConfidenceInterval ci) {
+    return curve.filter(col("stratum").equalTo(SurvivalStrata.ALL))
         .select(col("center_id"), col(CancerGroups.CANCER_GROUP), col("stratum"), col("approach"),
             lit("observed_km").as("estimator"), col(KaplanMeier.TIME).cast("double").as("time_days"),
             col(KaplanMeier.SURVIVAL).as("estimate"),
