@@ -14,10 +14,10 @@ final class TableSummary {
 
   void print(PrintStream out) {
     out.printf("Tables in %s%n", warehouse.root());
-    out.printf("  %-20s %12s %8s  %s%n", "table", "rows", "version", "location");
+    out.printf("  %-26s %12s %8s  %s%n", "table", "rows", "version", "location");
     for (TableId t : TableId.values()) {
       if (warehouse.exists(t)) {
-        out.printf("  %-20s %,12d %8d  %s%n", t.qualifiedName(), warehouse.read(t).count(), warehouse.version(t),
+        out.printf("  %-26s %,12d %8d  %s%n", t.qualifiedName(), warehouse.read(t).count(), warehouse.version(t),
             warehouse.location(t));
       }
     }

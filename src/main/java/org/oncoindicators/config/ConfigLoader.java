@@ -129,7 +129,7 @@ public final class ConfigLoader {
       return new PipelineConfig(Path.of(c.getString("warehouse")), runDate, closing, c.getDouble("days-per-year"),
           inputs, demo, ingest, new PipelineConfig.Reference(Path.of(c.getString("reference.cancer-groups")),
               Path.of(c.getString("reference.icss-weights"))),
-          survival, new PipelineConfig.SparkSettings(c.getString("spark.master"), c.getInt("spark.shuffle-partitions")),
+          survival, c.getInt("quality.follow-up-tolerance-days"), new PipelineConfig.SparkSettings(c.getString("spark.master"), c.getInt("spark.shuffle-partitions")),
           hash(full.getConfig(ROOT)));
     } catch (ConfigException e) {
       throw new ConfigError("invalid configuration: " + e.getMessage() + " (see conf/defaults.conf for the expected type)", e);

@@ -20,6 +20,7 @@ public record PipelineConfig(
     Ingest ingest,
     Reference reference,
     Survival survival,
+    int followUpToleranceDays,
     SparkSettings spark,
     String configHash) {
 

@@ -17,6 +17,7 @@ import org.oncoindicators.pipeline.Progress;
 import org.oncoindicators.pipeline.Stage;
 import org.oncoindicators.pipeline.StageContext;
 import org.oncoindicators.tables.TableId;
+import org.oncoindicators.terminology.TerminologyCoverage;
 
 /**
  * Bronze: reads the extracts, applies the row rules, and — only when every extract passed its
@@ -37,7 +38,7 @@ public final class IngestStage implements Stage {
   @Override
   public List<TableId> outputs() {
     return List.of(TableId.BRONZE_CENTERS, TableId.BRONZE_REGISTRY, TableId.BRONZE_CLAIMS, TableId.BRONZE_LIFE_TABLE,
-        TableId.BRONZE_QUARANTINE, TableId.OPS_DATA_QUALITY);
+        TableId.BRONZE_QUARANTINE, TableId.OPS_DATA_QUALITY, TableId.OPS_TERMINOLOGY_COVERAGE);
   }
 
   @Override
@@ -79,6 +80,12 @@ public final class IngestStage implements Stage {
     Dataset<Row> quarantine = all.stream().map(ValidatedExtract::quarantine).reduce(Dataset::unionByName).orElseThrow();
     ctx.warehouse().replaceRun(TableId.BRONZE_QUARANTINE, quarantine, runId);
     ctx.warehouse().replaceRun(TableId.OPS_DATA_QUALITY, quality.toDataFrame(ctx.spark()), runId);
+    Dataset<Row> coverage = TerminologyCoverage.registrySites(registry.checked(), runId);
+    if (claims.isPresent()) {
+      coverage = coverage.unionByName(TerminologyCoverage.claimDiagnoses(claims.get().accepted(), runId));
+    }
+    ctx.warehouse().replaceRun(TableId.OPS_TERMINOLOGY_COVERAGE, coverage, runId);
+    reportCoverage(ctx);
 
     long read = all.stream().mapToLong(ValidatedExtract::rowsRead).sum();
     long accepted = all.stream().mapToLong(ValidatedExtract::rowsAccepted).sum();
@@ -124,6 +131,24 @@ public final class IngestStage implements Stage {
     }
     Progress.line("ingest   %s: %,d rows read, %,d accepted, %,d quarantined %s", source, v.rowsRead(),
         v.rowsAccepted(), v.rowsQuarantined(), v.quarantinedByCode().isEmpty() ? "" : v.quarantinedByCode());
+  }
+
+  /** One line per source: share of rows with mapped codes and the most frequent unmapped codes. */
+  private static void reportCoverage(StageContext ctx) {
+    Dataset<Row> cov = ctx.warehouse().read(TableId.OPS_TERMINOLOGY_COVERAGE)
+        .filter(col("run_id").equalTo(ctx.run().runId()));
+    for (Row r : cov.groupBy("source", "field").agg(
+        org.apache.spark.sql.functions.sum(col("rows")).as("rows"),
+        org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.when(col("mapped"), col("rows"))).as("mapped"))
+        .collectAsList()) {
+      long rows = r.getLong(2);
+      long mapped = r.isNullAt(3) ? 0 : r.getLong(3);
+      List<String> top = cov.filter(col("source").equalTo(r.getString(0)).and(col("field").equalTo(r.getString(1)))
+              .and(col("mapped").equalTo(false))).orderBy(col("rows").desc()).limit(5).collectAsList().stream()
+          .map(u -> u.<String>getAs("code") + " (" + u.<Long>getAs("rows") + ")").toList();
+      Progress.line("ingest   terminology %s.%s: %.2f%% of %,d codes mapped%s", r.getString(0), r.getString(1),
+          rows == 0 ? 100.0 : 100.0 * mapped / rows, rows, top.isEmpty() ? "" : "; unmapped: " + String.join(", ", top));
+    }
   }
 
   private static long unknownPatients(Dataset<Row> claims, Dataset<Row> registry) {

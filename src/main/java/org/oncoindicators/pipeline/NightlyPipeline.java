@@ -2,6 +2,7 @@ package org.oncoindicators.pipeline;
 
 import java.util.List;
 import org.oncoindicators.cohort.CohortStage;
+import org.oncoindicators.cohort.QualityStage;
 import org.oncoindicators.ingest.IngestStage;
 import org.oncoindicators.ops.RunLedger;
 import org.oncoindicators.ops.StageResult;
@@ -13,7 +14,8 @@ import org.oncoindicators.survival.SurvivalStage;
  * stopped) unless forced; every attempt is recorded in {@code ops.runs}.
  */
 public final class NightlyPipeline {
-  public static final List<Stage> STAGES = List.of(new IngestStage(), new CohortStage(), new SurvivalStage());
+  public static final List<Stage> STAGES = List.of(new IngestStage(), new CohortStage(), new QualityStage(),
+      new SurvivalStage());
 
   private final StageContext context;
   private final RunLedger ledger;

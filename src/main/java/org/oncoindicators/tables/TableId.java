@@ -12,8 +12,10 @@ public enum TableId {
   BRONZE_QUARANTINE("bronze", "quarantine", WriteMode.REPLACE_RUN),
   SILVER_TUMOURS("silver", "tumours", WriteMode.OVERWRITE),
   GOLD_SURVIVAL("gold", "survival", WriteMode.REPLACE_RUN),
+  GOLD_REGISTRY_QUALITY("gold", "registry_quality", WriteMode.REPLACE_RUN),
   GOLD_SURVIVAL_CURVE("gold", "survival_curve", WriteMode.REPLACE_RUN),
   OPS_DATA_QUALITY("ops", "data_quality", WriteMode.REPLACE_RUN),
+  OPS_TERMINOLOGY_COVERAGE("ops", "terminology_coverage", WriteMode.REPLACE_RUN),
   OPS_RUNS("ops", "runs", WriteMode.LEDGER);
 
   /**
