@@ -28,12 +28,14 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.oncoindicators.ingest.naaccr.NaaccrRegistryReader;
 
 /**
  * Reads an extract (a CSV or Parquet file, or a folder of part files) into a {@link RawExtract}.
  * File-level problems — missing, empty, not CSV/Parquet, missing required columns, direct
  * identifiers in column names — fail here with the file named; row-level problems are left for
- * the row rules. CSV lines keep their physical line number for the quarantine.
+ * the row rules. CSV lines keep their physical line number for the quarantine. A registry given as
+ * NAACCR XML is read by {@link NaaccrRegistryReader} into the same shape.
  */
 public final class ExtractReader {
   private final SparkSession spark;
@@ -44,6 +46,9 @@ public final class ExtractReader {
 
   public RawExtract read(String location, SourceContract contract) {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    if (contract == SourceContract.REGISTRY && NaaccrRegistryReader.isNaaccrXml(location, hadoop)) {
+      return new NaaccrRegistryReader(spark).read(location, schema(contract));
+    }
     List<FileStatus> files = listFiles(location, hadoop);
     boolean parquet = files.stream().allMatch(f -> f.getPath().getName().toLowerCase(Locale.ROOT).endsWith(".parquet"));
     return parquet ? readParquet(location, files, contract) : readCsv(files, contract, hadoop);
