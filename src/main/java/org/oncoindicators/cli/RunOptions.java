@@ -28,6 +28,9 @@ final class RunOptions {
   @Option(names = "--life-table", description = "population life table")
   String lifeTable;
 
+  @Option(names = "--omop", description = "OMOP CDM v5.4 export folder, in place of --registry, --claims and --centers")
+  String omop;
+
   @Option(names = "--warehouse", description = "Delta warehouse folder (default warehouse/ in the project)")
   String warehouse;
 
@@ -38,6 +41,7 @@ final class RunOptions {
     put(flags, "inputs.claims", claims);
     put(flags, "inputs.centers", centers);
     put(flags, "inputs.life-table", lifeTable);
+    put(flags, "inputs.omop", omop);
     put(flags, "warehouse", warehouse);
     return new ConfigLoader(OncoIndicators.home()).load(Optional.ofNullable(config), flags);
   }

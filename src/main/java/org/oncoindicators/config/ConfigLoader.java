@@ -29,7 +29,8 @@ import java.util.TreeMap;
 public final class ConfigLoader {
   static final String ROOT = "oncoindicators";
   private static final List<String> PATH_KEYS = List.of("warehouse", "inputs.registry", "inputs.claims",
-      "inputs.centers", "inputs.life-table", "demo.out", "reference.cancer-groups", "reference.icss-weights");
+      "inputs.centers", "inputs.life-table", "inputs.omop", "demo.out", "reference.cancer-groups",
+      "reference.icss-weights", "reference.regions");
 
   /** Keys whose entries are user-named (e.g. a cancer group), so they cannot be listed in the defaults. */
   private static final List<String> OPEN_MAPS = List.of("survival.icss-standard.by-group");
@@ -100,7 +101,12 @@ public final class ConfigLoader {
       LocalDate runDate = date(c, "run-date").orElse(LocalDate.now());
       LocalDate closing = date(c, "closing-date").orElse(runDate);
       InputPaths inputs = new InputPaths(path(c, "inputs.registry"), path(c, "inputs.claims"),
-          path(c, "inputs.centers"), path(c, "inputs.life-table"));
+          path(c, "inputs.centers"), path(c, "inputs.life-table"), path(c, "inputs.omop"));
+      if (inputs.omop().isPresent()
+          && (inputs.registry().isPresent() || inputs.claims().isPresent() || inputs.centers().isPresent())) {
+        throw new ConfigError("inputs.omop replaces registry, claims and centers: give either the OMOP folder "
+            + "or those extracts, not both");
+      }
       PipelineConfig.Demo demo = new PipelineConfig.Demo(Path.of(c.getString("demo.out")), c.getInt("demo.patients"),
           c.getInt("demo.centers"), c.getLong("demo.seed"), date(c, "demo.as-of").orElseThrow());
       Map<String, Double> shares = new TreeMap<>();
@@ -108,7 +114,8 @@ public final class ConfigLoader {
       for (String source : shareConf.root().keySet()) {
         shares.put(source, shareConf.getDouble(source));
       }
-      PipelineConfig.Ingest ingest = new PipelineConfig.Ingest(c.getInt("ingest.max-field-length"), shares);
+      PipelineConfig.Ingest ingest = new PipelineConfig.Ingest(c.getInt("ingest.max-field-length"), shares,
+          c.getString("omop.procedure-system"));
       String confType = c.getString("survival.conf-type");
       if (!List.of("log-log", "log", "plain").contains(confType)) {
         throw new ConfigError("survival.conf-type is '" + confType + "': use log-log, log or plain");
@@ -128,7 +135,7 @@ public final class ConfigLoader {
           c.getString("survival.icss-standard.default"), icssByGroup);
       return new PipelineConfig(Path.of(c.getString("warehouse")), runDate, closing, c.getDouble("days-per-year"),
           inputs, demo, ingest, new PipelineConfig.Reference(Path.of(c.getString("reference.cancer-groups")),
-              Path.of(c.getString("reference.icss-weights"))),
+              Path.of(c.getString("reference.icss-weights")), Path.of(c.getString("reference.regions"))),
           survival, c.getInt("quality.follow-up-tolerance-days"), new PipelineConfig.SparkSettings(c.getString("spark.master"), c.getInt("spark.shuffle-partitions")),
           hash(full.getConfig(ROOT)));
     } catch (ConfigException e) {

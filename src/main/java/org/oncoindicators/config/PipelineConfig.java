@@ -27,15 +27,15 @@ public record PipelineConfig(
   /** Settings of the embedded demo data set. */
   public record Demo(Path out, int patients, int centers, long seed, LocalDate asOf) {}
 
-  /** Row-level limits of ingest. */
-  public record Ingest(int maxFieldLength, Map<String, Double> maxQuarantineShare) {
+  /** Row-level limits of ingest, and the OMOP mapping's default procedure system. */
+  public record Ingest(int maxFieldLength, Map<String, Double> maxQuarantineShare, String omopProcedureSystem) {
     public double maxShareFor(String source) {
       return maxQuarantineShare.getOrDefault(source, 0.0);
     }
   }
 
   /** Paths of the versioned reference tables. */
-  public record Reference(Path cancerGroups, Path icssWeights) {}
+  public record Reference(Path cancerGroups, Path icssWeights, Path regions) {}
 
   /** Survival horizons, strata, approaches and confidence-interval settings. */
   public record Survival(List<Integer> horizonsYears, String confType, double confLevel, List<String> strata,
@@ -66,6 +66,7 @@ public record PipelineConfig(
       case "claims" -> in.claims();
       case "centers" -> in.centers();
       case "life-table" -> in.lifeTable();
+      case "omop" -> in.omop();
       default -> throw new IllegalArgumentException(name);
     };
   }

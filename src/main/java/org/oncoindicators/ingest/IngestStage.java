@@ -43,7 +43,7 @@ public final class IngestStage implements Stage {
 
   @Override
   public StageResult run(StageContext ctx) {
-    ExtractReader reader = new ExtractReader(ctx.spark());
+    Sources reader = new Sources(ctx);
     RowValidator validator = new RowValidator(ctx.config().ingest().maxFieldLength());
     String runId = ctx.run().runId();
 
@@ -65,7 +65,7 @@ public final class IngestStage implements Stage {
     lifeTable.ifPresent(all::add);
     DataQuality quality = new DataQuality(runId);
     for (ValidatedExtract v : all) {
-      enforceThreshold(v, ctx.config().ingest().maxShareFor(v.contract().source()), ctx.config().input(v.contract().source()));
+      enforceThreshold(v, ctx.config().ingest().maxShareFor(v.contract().source()), reader.location(v.contract()));
       count(v, quality);
     }
     quality.add("registry", ReasonCode.DCO_OR_AUTOPSY.name(), DataQuality.Outcome.kept_excluded,
@@ -94,17 +94,17 @@ public final class IngestStage implements Stage {
     return new StageResult(read, accepted, quarantined, claims.isEmpty() ? "no claims extract: claims-based stages skipped" : "");
   }
 
-  private static Optional<RawExtract> read(ExtractReader reader, StageContext ctx, SourceContract contract, boolean required) {
-    Optional<Path> path = ctx.config().input(contract.source());
-    if (path.isEmpty()) {
+  private static Optional<RawExtract> read(Sources reader, StageContext ctx, SourceContract contract, boolean required) {
+    Optional<RawExtract> read = reader.read(contract);
+    if (read.isEmpty()) {
       if (required) {
         throw new ConfigError("no " + contract.source() + " extract given: pass --" + contract.source()
-            + " (or give no input at all to run the demo)");
+            + " (or --omop DIR, or no input at all to run the demo)");
       }
       Progress.line("ingest   %s: not given, skipped", contract.source());
       return Optional.empty();
     }
-    RawExtract raw = reader.read(path.get().toString(), contract);
+    RawExtract raw = read.get();
     ContentGuard.check(raw);
     if (!raw.extraColumns().isEmpty()) {
       Progress.line("ingest   %s: extra columns kept in the raw record, not used: %s", contract.source(), raw.extraColumns());
