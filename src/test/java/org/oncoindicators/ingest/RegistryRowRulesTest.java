@@ -3,14 +3,13 @@ package org.oncoindicators.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.oncoindicators.terminology.CancerGroups;
+import org.oncoindicators.testing.RegistryValidation;
 import org.oncoindicators.testing.SparkTestBase;
 
 /** Every registry row rule of docs/extracts.md, one row that breaks it, found in quarantine with its code and line. */
@@ -19,15 +18,7 @@ class RegistryRowRulesTest extends SparkTestBase {
 
   @BeforeAll
   static void validate() {
-    ExtractReader reader = new ExtractReader(spark());
-    RowValidator validator = new RowValidator(50);
-    ValidatedExtract centers = validator.validate(reader.read(resource("extracts/centers.csv").toString(),
-        SourceContract.CENTERS), new CentersRules(), "test");
-    RawExtract raw = reader.read(resource("extracts/registry_rules.csv").toString(), SourceContract.REGISTRY);
-    RegistryRules rules = new RegistryRules(LocalDate.parse("2025-12-31"));
-    CancerGroups groups = CancerGroups.load(home().resolve("conf/reference/cancer_groups_icd10.csv"));
-    registry = validator.validate(raw.withRows(rules.prepare(raw.rows(), centers.accepted(), groups, spark())), rules,
-        "test");
+    registry = RegistryValidation.validate("extracts/registry_rules.csv");
   }
 
   @Test

@@ -10,14 +10,9 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.oncoindicators.ingest.CentersRules;
-import org.oncoindicators.ingest.ExtractReader;
-import org.oncoindicators.ingest.RawExtract;
 import org.oncoindicators.ingest.RegistryRules;
-import org.oncoindicators.ingest.RowValidator;
-import org.oncoindicators.ingest.SourceContract;
 import org.oncoindicators.ingest.ValidatedExtract;
-import org.oncoindicators.terminology.CancerGroups;
+import org.oncoindicators.testing.RegistryValidation;
 import org.oncoindicators.testing.SparkTestBase;
 
 /** The registry row rules applied unchanged to a NAACCR XML registry: the partial date is quarantined, the rest kept. */
@@ -26,15 +21,7 @@ class NaaccrRegistryRowRulesTest extends SparkTestBase {
 
   @BeforeAll
   static void validate() {
-    ExtractReader reader = new ExtractReader(spark());
-    RowValidator validator = new RowValidator(50);
-    ValidatedExtract centers = validator.validate(reader.read(resource("extracts/centers.csv").toString(),
-        SourceContract.CENTERS), new CentersRules(), "test");
-    RawExtract raw = reader.read(resource("extracts/naaccr/registry.xml").toString(), SourceContract.REGISTRY);
-    RegistryRules rules = new RegistryRules(LocalDate.parse("2025-12-31"));
-    CancerGroups groups = CancerGroups.load(home().resolve("conf/reference/cancer_groups_icd10.csv"));
-    registry = validator.validate(raw.withRows(rules.prepare(raw.rows(), centers.accepted(), groups, spark())), rules,
-        "test");
+    registry = RegistryValidation.validate("extracts/naaccr/registry.xml");
   }
 
   @Test
