@@ -33,7 +33,9 @@ public final class ConfigLoader {
       "reference.icss-weights", "reference.regions");
 
   /** Keys whose entries are user-named (e.g. a cancer group), so they cannot be listed in the defaults. */
-  private static final List<String> OPEN_MAPS = List.of("survival.icss-standard.by-group");
+  private static final List<String> OPEN_MAPS = List.of("survival.icss-standard.by-group",
+      "ingest.column-aliases.registry", "ingest.column-aliases.claims", "ingest.column-aliases.centers",
+      "ingest.column-aliases.life-table");
 
   private final Path home;
 
@@ -114,8 +116,16 @@ public final class ConfigLoader {
       for (String source : shareConf.root().keySet()) {
         shares.put(source, shareConf.getDouble(source));
       }
+      Map<String, Map<String, String>> aliases = new TreeMap<>();
+      Config aliasConf = c.getConfig("ingest.column-aliases");
+      for (String source : aliasConf.root().keySet()) {
+        Map<String, String> bySource = new TreeMap<>();
+        aliasConf.getConfig("\"" + source + "\"").root().unwrapped()
+            .forEach((alias, column) -> bySource.put(alias, String.valueOf(column)));
+        aliases.put(source, bySource);
+      }
       PipelineConfig.Ingest ingest = new PipelineConfig.Ingest(c.getInt("ingest.max-field-length"), shares,
-          c.getString("omop.procedure-system"));
+          c.getString("omop.procedure-system"), aliases);
       String confType = c.getString("survival.conf-type");
       if (!List.of("log-log", "log", "plain").contains(confType)) {
         throw new ConfigError("survival.conf-type is '" + confType + "': use log-log, log or plain");

@@ -28,7 +28,8 @@ public record PipelineConfig(
   public record Demo(Path out, int patients, int centers, long seed, LocalDate asOf) {}
 
   /** Row-level limits of ingest, and the OMOP mapping's default procedure system. */
-  public record Ingest(int maxFieldLength, Map<String, Double> maxQuarantineShare, String omopProcedureSystem) {
+  public record Ingest(int maxFieldLength, Map<String, Double> maxQuarantineShare, String omopProcedureSystem,
+                       Map<String, Map<String, String>> columnAliases) {
     public double maxShareFor(String source) {
       return maxQuarantineShare.getOrDefault(source, 0.0);
     }

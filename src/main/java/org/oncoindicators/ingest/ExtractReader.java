@@ -39,9 +39,16 @@ import org.oncoindicators.ingest.naaccr.NaaccrRegistryReader;
  */
 public final class ExtractReader {
   private final SparkSession spark;
+  private final ColumnAliases aliases;
 
   public ExtractReader(SparkSession spark) {
+    this(spark, ColumnAliases.none());
+  }
+
+  /** A reader that first renames a supplier's columns to the contract's ({@code ingest.column-aliases}). */
+  public ExtractReader(SparkSession spark, ColumnAliases aliases) {
     this.spark = spark;
+    this.aliases = aliases;
   }
 
   public RawExtract read(String location, SourceContract contract) {
@@ -93,7 +100,7 @@ public final class ExtractReader {
     for (FileStatus f : files) {
       String file = f.getPath().toString();
       names.add(file);
-      String[] h = readHeader(f.getPath(), hadoop);
+      String[] h = aliases.apply(contract, readHeader(f.getPath(), hadoop));
       if (header == null) {
         header = h;
       } else if (!Arrays.equals(header, h)) {
@@ -110,7 +117,8 @@ public final class ExtractReader {
 
   private RawExtract readParquet(String location, List<FileStatus> files, SourceContract contract) {
     Dataset<Row> in = spark.read().parquet(location);
-    String[] header = Arrays.stream(in.columns()).map(ColumnGuard::normalise).toArray(String[]::new);
+    String[] header = aliases.apply(contract, Arrays.stream(in.columns()).map(ColumnGuard::normalise)
+        .toArray(String[]::new));
     int[] index = ColumnGuard.check(location, header, contract);
     List<Column> cols = new ArrayList<>(List.of(input_file_name().as(RawExtract.SOURCE_FILE),
         lit(null).cast(DataTypes.LongType).as(RawExtract.LINE_NUMBER),

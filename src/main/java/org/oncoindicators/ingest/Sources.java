@@ -18,7 +18,7 @@ final class Sources {
 
   Sources(StageContext ctx) {
     this.ctx = ctx;
-    this.reader = new ExtractReader(ctx.spark());
+    this.reader = new ExtractReader(ctx.spark(), new ColumnAliases(ctx.config().ingest().columnAliases()));
   }
 
   /** The extract for a contract, or empty when the run has none. */
