@@ -1,5 +1,6 @@
 package org.oncoindicators.cohort;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -8,12 +9,20 @@ import static org.apache.spark.sql.functions.sum;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
+import org.oncoindicators.config.PipelineConfig;
 import org.oncoindicators.ops.StageResult;
+import org.oncoindicators.pipeline.Progress;
 import org.oncoindicators.pipeline.Stage;
 import org.oncoindicators.pipeline.StageContext;
 import org.oncoindicators.tables.TableId;
+import org.oncoindicators.terminology.ProcedureGroups;
 
-/** Silver: the analysed tumours, one row per registry tumour, from bronze registry and centres. */
+/**
+ * Silver: the analysed tumours (one row per registry tumour, with the Charlson index from claims)
+ * and their treatment episodes, from bronze registry, centres and claims.
+ */
 public final class CohortStage implements Stage {
   @Override
   public String name() {
@@ -22,22 +31,50 @@ public final class CohortStage implements Stage {
 
   @Override
   public List<TableId> inputs() {
-    return List.of(TableId.BRONZE_REGISTRY, TableId.BRONZE_CENTERS);
+    return List.of(TableId.BRONZE_REGISTRY, TableId.BRONZE_CENTERS, TableId.BRONZE_CLAIMS);
   }
 
   @Override
   public List<TableId> outputs() {
-    return List.of(TableId.SILVER_TUMOURS);
+    return List.of(TableId.SILVER_TUMOURS, TableId.SILVER_TREATMENT_EPISODES);
   }
 
   @Override
   public StageResult run(StageContext ctx) {
+    PipelineConfig config = ctx.config();
     Dataset<Row> tumours = TumourCohort.build(ctx.warehouse().read(TableId.BRONZE_REGISTRY),
-        ctx.warehouse().read(TableId.BRONZE_CENTERS), ctx.cancerGroups(), ctx.run().closingDate(), ctx.run().runId());
+        ctx.warehouse().read(TableId.BRONZE_CENTERS), ctx.cancerGroups(), ctx.run().closingDate(), ctx.run().runId())
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> episodes = null;
+    if (config.hasClaims()) {
+      Dataset<Row> claims = ctx.warehouse().read(TableId.BRONZE_CLAIMS);
+      PipelineConfig.Cohort c = config.cohort();
+      Dataset<Row> charlson = CharlsonIndex.load(config.reference().charlson(), "weight_" + c.charlsonWeights())
+          .compute(tumours, claims, c.comorbidityLookbackDays(), ctx.spark());
+      episodes = TreatmentEpisodes.build(ProcedureGroups.load(config.reference().procedureGroups())
+          .assign(claims, ctx.spark()), tumours, c.treatmentDaysBefore(), c.treatmentDaysAfter(), ctx.run().runId());
+      tumours = tumours.join(charlson, tumours.col("tumor_id").equalTo(charlson.col("tumor_id")), "left")
+          .drop(charlson.col("tumor_id"))
+          .withColumn("charlson_index", coalesce(col("charlson_index"), lit(0)));
+    } else {
+      Progress.line("cohort   no claims: no Charlson index and no treatment episodes");
+      tumours = tumours.withColumn("charlson_index", lit(null).cast(DataTypes.IntegerType))
+          .withColumn("charlson_conditions", lit(null).cast(DataTypes.createArrayType(DataTypes.StringType)));
+    }
     ctx.warehouse().overwrite(TableId.SILVER_TUMOURS, tumours);
-    Row counts = ctx.warehouse().read(TableId.SILVER_TUMOURS).agg(count(lit(1)), sum(col(TumourCohort.SURVIVAL_ELIGIBLE).cast("long"))).head();
+    if (episodes != null) {
+      ctx.warehouse().overwrite(TableId.SILVER_TREATMENT_EPISODES, episodes);
+    } else if (ctx.warehouse().exists(TableId.SILVER_TREATMENT_EPISODES)) {
+      ctx.warehouse().overwrite(TableId.SILVER_TREATMENT_EPISODES,
+          ctx.warehouse().read(TableId.SILVER_TREATMENT_EPISODES).limit(0));
+    }
+    Row counts = ctx.warehouse().read(TableId.SILVER_TUMOURS).agg(count(lit(1)),
+        sum(col(TumourCohort.SURVIVAL_ELIGIBLE).cast("long"))).head();
     long rows = counts.getLong(0);
     long eligible = counts.isNullAt(1) ? 0 : counts.getLong(1);
-    return new StageResult(rows, rows, 0, String.format("%,d eligible for survival, %,d excluded", eligible, rows - eligible));
+    long episodeRows = episodes == null ? 0 : ctx.warehouse().read(TableId.SILVER_TREATMENT_EPISODES).count();
+    tumours.unpersist();
+    return new StageResult(rows, rows, 0, String.format("%,d eligible for survival, %,d excluded; %,d treatment episode lines",
+        eligible, rows - eligible, episodeRows));
   }
 }

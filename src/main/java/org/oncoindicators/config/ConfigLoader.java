@@ -30,7 +30,7 @@ public final class ConfigLoader {
   static final String ROOT = "oncoindicators";
   private static final List<String> PATH_KEYS = List.of("warehouse", "inputs.registry", "inputs.claims",
       "inputs.centers", "inputs.life-table", "inputs.omop", "demo.out", "reference.cancer-groups",
-      "reference.icss-weights", "reference.regions");
+      "reference.icss-weights", "reference.regions", "reference.charlson", "reference.procedure-groups");
 
   /** Keys whose entries are user-named (e.g. a cancer group), so they cannot be listed in the defaults. */
   private static final List<String> OPEN_MAPS = List.of("survival.icss-standard.by-group",
@@ -145,12 +145,22 @@ public final class ConfigLoader {
           c.getString("survival.icss-standard.default"), icssByGroup);
       return new PipelineConfig(Path.of(c.getString("warehouse")), runDate, closing, c.getDouble("days-per-year"),
           inputs, demo, ingest, new PipelineConfig.Reference(Path.of(c.getString("reference.cancer-groups")),
-              Path.of(c.getString("reference.icss-weights")), Path.of(c.getString("reference.regions"))),
-          survival, c.getInt("quality.follow-up-tolerance-days"), new PipelineConfig.SparkSettings(c.getString("spark.master"), c.getInt("spark.shuffle-partitions")),
+              Path.of(c.getString("reference.icss-weights")), Path.of(c.getString("reference.regions")),
+              Path.of(c.getString("reference.charlson")), Path.of(c.getString("reference.procedure-groups"))),
+          survival, cohort(c), c.getInt("quality.follow-up-tolerance-days"), new PipelineConfig.SparkSettings(c.getString("spark.master"), c.getInt("spark.shuffle-partitions")),
           hash(full.getConfig(ROOT)));
     } catch (ConfigException e) {
       throw new ConfigError("invalid configuration: " + e.getMessage() + " (see conf/defaults.conf for the expected type)", e);
     }
+  }
+
+  private static PipelineConfig.Cohort cohort(Config c) {
+    String weights = c.getString("cohort.charlson-weights");
+    if (!List.of("charlson_1987", "quan_2011").contains(weights)) {
+      throw new ConfigError("cohort.charlson-weights is '" + weights + "': use charlson_1987 or quan_2011");
+    }
+    return new PipelineConfig.Cohort(c.getInt("cohort.comorbidity-lookback-days"), weights,
+        c.getInt("cohort.treatment-days-before"), c.getInt("cohort.treatment-days-after"));
   }
 
   private static Optional<LocalDate> date(Config c, String key) {

@@ -20,6 +20,7 @@ public record PipelineConfig(
     Ingest ingest,
     Reference reference,
     Survival survival,
+    Cohort cohort,
     int followUpToleranceDays,
     SparkSettings spark,
     String configHash) {
@@ -36,7 +37,11 @@ public record PipelineConfig(
   }
 
   /** Paths of the versioned reference tables. */
-  public record Reference(Path cancerGroups, Path icssWeights, Path regions) {}
+  public record Reference(Path cancerGroups, Path icssWeights, Path regions, Path charlson, Path procedureGroups) {}
+
+  /** Silver cohort settings: comorbidity look-back and weights, the treatment-episode window. */
+  public record Cohort(int comorbidityLookbackDays, String charlsonWeights, int treatmentDaysBefore,
+                       int treatmentDaysAfter) {}
 
   /** Survival horizons, strata, approaches and confidence-interval settings. */
   public record Survival(List<Integer> horizonsYears, String confType, double confLevel, List<String> strata,
@@ -49,6 +54,11 @@ public record PipelineConfig(
   /** The run id: derived from the run date, so a rerun for the same date replaces, never duplicates. */
   public String runId() {
     return runDate.toString();
+  }
+
+  /** Whether this run has claims (its own extract or an OMOP export). */
+  public boolean hasClaims() {
+    return input("claims").isPresent() || input("omop").isPresent();
   }
 
   public boolean isDemo() {

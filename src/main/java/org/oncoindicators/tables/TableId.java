@@ -11,6 +11,7 @@ public enum TableId {
   BRONZE_LIFE_TABLE("bronze", "life_table", WriteMode.MERGE_SNAPSHOT),
   BRONZE_QUARANTINE("bronze", "quarantine", WriteMode.REPLACE_RUN),
   SILVER_TUMOURS("silver", "tumours", WriteMode.OVERWRITE),
+  SILVER_TREATMENT_EPISODES("silver", "treatment_episodes", WriteMode.OVERWRITE),
   GOLD_SURVIVAL("gold", "survival", WriteMode.REPLACE_RUN),
   GOLD_REGISTRY_QUALITY("gold", "registry_quality", WriteMode.REPLACE_RUN),
   GOLD_SURVIVAL_CURVE("gold", "survival_curve", WriteMode.REPLACE_RUN),
