@@ -36,7 +36,16 @@ public final class CohortStage implements Stage {
 
   @Override
   public List<TableId> outputs() {
-    return List.of(TableId.SILVER_TUMOURS, TableId.SILVER_TREATMENT_EPISODES);
+    return List.of(TableId.SILVER_TUMOURS, TableId.SILVER_TREATMENT_EPISODES, TableId.SILVER_CARE_PATHS);
+  }
+
+  /** Writes the claims-based table, or empties it when this run has no claims (no stale rows survive). */
+  private static void overwriteOrEmpty(StageContext ctx, TableId table, Dataset<Row> rows) {
+    if (rows != null) {
+      ctx.warehouse().overwrite(table, rows);
+    } else if (ctx.warehouse().exists(table)) {
+      ctx.warehouse().overwrite(table, ctx.warehouse().read(table).limit(0));
+    }
   }
 
   @Override
@@ -46,6 +55,7 @@ public final class CohortStage implements Stage {
         ctx.warehouse().read(TableId.BRONZE_CENTERS), ctx.cancerGroups(), ctx.run().closingDate(), ctx.run().runId())
         .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> episodes = null;
+    Dataset<Row> carePaths = null;
     if (config.hasClaims()) {
       Dataset<Row> claims = ctx.warehouse().read(TableId.BRONZE_CLAIMS);
       PipelineConfig.Cohort c = config.cohort();
@@ -53,21 +63,19 @@ public final class CohortStage implements Stage {
           .compute(tumours, claims, c.comorbidityLookbackDays(), ctx.spark());
       episodes = TreatmentEpisodes.build(ProcedureGroups.load(config.reference().procedureGroups())
           .assign(claims, ctx.spark()), tumours, c.treatmentDaysBefore(), c.treatmentDaysAfter(), ctx.run().runId());
+      carePaths = CarePaths.build(tumours, claims, episodes, c.carePathDaysBefore(), c.treatmentDaysAfter(),
+          ctx.run().runId());
       tumours = tumours.join(charlson, tumours.col("tumor_id").equalTo(charlson.col("tumor_id")), "left")
           .drop(charlson.col("tumor_id"))
           .withColumn("charlson_index", coalesce(col("charlson_index"), lit(0)));
     } else {
-      Progress.line("cohort   no claims: no Charlson index and no treatment episodes");
+      Progress.line("cohort   no claims: no Charlson index, treatment episodes or care paths");
       tumours = tumours.withColumn("charlson_index", lit(null).cast(DataTypes.IntegerType))
           .withColumn("charlson_conditions", lit(null).cast(DataTypes.createArrayType(DataTypes.StringType)));
     }
     ctx.warehouse().overwrite(TableId.SILVER_TUMOURS, tumours);
-    if (episodes != null) {
-      ctx.warehouse().overwrite(TableId.SILVER_TREATMENT_EPISODES, episodes);
-    } else if (ctx.warehouse().exists(TableId.SILVER_TREATMENT_EPISODES)) {
-      ctx.warehouse().overwrite(TableId.SILVER_TREATMENT_EPISODES,
-          ctx.warehouse().read(TableId.SILVER_TREATMENT_EPISODES).limit(0));
-    }
+    overwriteOrEmpty(ctx, TableId.SILVER_TREATMENT_EPISODES, episodes);
+    overwriteOrEmpty(ctx, TableId.SILVER_CARE_PATHS, carePaths);
     Row counts = ctx.warehouse().read(TableId.SILVER_TUMOURS).agg(count(lit(1)),
         sum(col(TumourCohort.SURVIVAL_ELIGIBLE).cast("long"))).head();
     long rows = counts.getLong(0);

@@ -160,7 +160,8 @@ public final class ConfigLoader {
       throw new ConfigError("cohort.charlson-weights is '" + weights + "': use charlson_1987 or quan_2011");
     }
     return new PipelineConfig.Cohort(c.getInt("cohort.comorbidity-lookback-days"), weights,
-        c.getInt("cohort.treatment-days-before"), c.getInt("cohort.treatment-days-after"));
+        c.getInt("cohort.treatment-days-before"), c.getInt("cohort.treatment-days-after"),
+        c.getInt("cohort.care-path-days-before"));
   }
 
   private static Optional<LocalDate> date(Config c, String key) {

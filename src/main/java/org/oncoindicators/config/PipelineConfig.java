@@ -41,7 +41,7 @@ public record PipelineConfig(
 
   /** Silver cohort settings: comorbidity look-back and weights, the treatment-episode window. */
   public record Cohort(int comorbidityLookbackDays, String charlsonWeights, int treatmentDaysBefore,
-                       int treatmentDaysAfter) {}
+                       int treatmentDaysAfter, int carePathDaysBefore) {}
 
   /** Survival horizons, strata, approaches and confidence-interval settings. */
   public record Survival(List<Integer> horizonsYears, String confType, double confLevel, List<String> strata,

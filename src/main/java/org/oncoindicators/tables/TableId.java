@@ -12,6 +12,7 @@ public enum TableId {
   BRONZE_QUARANTINE("bronze", "quarantine", WriteMode.REPLACE_RUN),
   SILVER_TUMOURS("silver", "tumours", WriteMode.OVERWRITE),
   SILVER_TREATMENT_EPISODES("silver", "treatment_episodes", WriteMode.OVERWRITE),
+  SILVER_CARE_PATHS("silver", "care_paths", WriteMode.OVERWRITE),
   GOLD_SURVIVAL("gold", "survival", WriteMode.REPLACE_RUN),
   GOLD_REGISTRY_QUALITY("gold", "registry_quality", WriteMode.REPLACE_RUN),
   GOLD_SURVIVAL_CURVE("gold", "survival_curve", WriteMode.REPLACE_RUN),

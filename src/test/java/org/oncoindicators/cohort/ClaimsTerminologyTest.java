@@ -1,6 +1,7 @@
 package org.oncoindicators.cohort;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Date;
 import java.util.List;
@@ -37,6 +38,29 @@ class ClaimsTerminologyTest extends SparkTestBase {
 
   private static Row claim(String id, String patient, String date, String dx, String code, String system) {
     return RowFactory.create(id, id, patient, "H1", "outpatient", Date.valueOf(date), null, dx, code, system);
+  }
+
+  @Test
+  void carePathsGiveTheFirstDiagnosticContactTheFirstTreatmentAndTheCentresVisited() {
+    Dataset<Row> claims = claims().unionByName(spark().createDataFrame(List.of(RowFactory.create("10", "10", "P1",
+        "S1", "outpatient", Date.valueOf("2020-02-01"), null, "c16.9", null, null)), CLAIMS));
+    Dataset<Row> tumours = tumours().withColumn("icd10_code",
+        org.apache.spark.sql.functions.expr("CASE WHEN tumor_id = 'T1' THEN 'C16.9' ELSE 'C34.1' END"));
+    Dataset<Row> episodes = TreatmentEpisodes.build(ProcedureGroups.load(
+        home().resolve("conf/reference/procedure_groups.csv")).assign(claims, spark()), tumours, 30, 365, "r1");
+    Map<String, Row> paths = new TreeMap<>();
+    CarePaths.build(tumours, claims, episodes, 90, 365, "r1").collectAsList().forEach(r -> paths.put(r.getAs("tumor_id"), r));
+    Row t1 = paths.get("T1");
+    assertEquals(Date.valueOf("2020-02-01"), t1.getAs("first_diagnostic_date"));
+    assertEquals("S1", t1.getAs("first_diagnostic_center_id"), "the work-up at the spoke");
+    assertEquals("H1", t1.getAs("first_treatment_center_id"));
+    assertEquals("resection", t1.getAs("first_treatment_kind"));
+    assertEquals(5, t1.<Integer>getAs("days_diagnosis_to_treatment"));
+    assertEquals(List.of("H1", "S1"), t1.getList(t1.fieldIndex("centers_visited")));
+    Row t2 = paths.get("T2");
+    assertTrue(t2.isNullAt(t2.fieldIndex("first_diagnostic_date")));
+    assertTrue(t2.isNullAt(t2.fieldIndex("first_treatment_date")));
+    assertEquals(1, t2.<Integer>getAs("n_centers_visited"));
   }
 
   private static Dataset<Row> claims() {

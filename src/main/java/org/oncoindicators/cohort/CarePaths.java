@@ -1,0 +1,67 @@
+package org.oncoindicators.cohort;
+
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.oncoindicators.spark.Seqs;
+import org.oncoindicators.terminology.CodePrefixes;
+
+/**
+ * Each tumour's path through care from claims: the first claim carrying the cancer's diagnosis
+ * (the diagnostic work-up, often at a clinic or spoke), the first treatment (from the treatment
+ * episodes, the hub), the days between diagnosis and treatment, and every centre that billed for
+ * the patient in the care window — the material of patient-flow and care-network indicators.
+ */
+public final class CarePaths {
+  private CarePaths() {}
+
+  /**
+   * @param tumours silver tumours (tumor_id, patient_id, icd10_code, diagnosis_date, center_id); every
+   *     tumour gets a row, with NULLs where its claims show no diagnostic contact or treatment
+   * @param claims bronze claims
+   * @param episodes silver treatment episodes
+   */
+  public static Dataset<Row> build(Dataset<Row> tumours, Dataset<Row> claims, Dataset<Row> episodes, int daysBefore,
+                                   int daysAfter, String runId) {
+    Dataset<Row> t = tumours.select(col("tumor_id"), col("patient_id").as("t_patient"),
+        substring(CodePrefixes.compact(col("icd10_code")), 1, 3).as("t_category"), col("diagnosis_date"),
+        col("center_id").as("registry_center_id"));
+    Dataset<Row> inWindow = claims.join(t, col("patient_id").equalTo(col("t_patient")))
+        .withColumn("days", datediff(col("service_date"), col("diagnosis_date")))
+        .filter(col("days").between(-daysBefore, daysAfter));
+    Dataset<Row> diagnostic = inWindow.filter(col("dx_codes").isNotNull())
+        .withColumn("dx", explode(split(col("dx_codes"), "\\|")))
+        .filter(substring(CodePrefixes.compact(col("dx")), 1, 3).equalTo(col("t_category")))
+        .groupBy("tumor_id")
+        .agg(min_by(struct(col("service_date"), col("center_id")), struct(col("service_date"), col("center_id")))
+            .as("first_dx"));
+    Dataset<Row> visited = inWindow.groupBy("tumor_id").agg(array_sort(collect_set("center_id")).as("centers_visited"));
+    Dataset<Row> treated = episodes.groupBy(col("tumor_id"))
+        .agg(min_by(struct(col("service_date"), col("center_id"), col("episode_kind")),
+            struct(col("service_date"), col("center_id"))).as("first_tx"));
+    return t.join(diagnostic, Seqs.of("tumor_id"), "left").join(visited, Seqs.of("tumor_id"), "left")
+        .join(treated, Seqs.of("tumor_id"), "left")
+        .select(col("tumor_id"), col("t_patient").as("patient_id"), col("registry_center_id"), col("diagnosis_date"),
+            col("first_dx.service_date").as("first_diagnostic_date"),
+            col("first_dx.center_id").as("first_diagnostic_center_id"),
+            col("first_tx.service_date").as("first_treatment_date"),
+            col("first_tx.center_id").as("first_treatment_center_id"),
+            col("first_tx.episode_kind").as("first_treatment_kind"),
+            datediff(col("first_tx.service_date"), col("diagnosis_date")).as("days_diagnosis_to_treatment"),
+            col("centers_visited"), when(col("centers_visited").isNull(), lit(0)).otherwise(size(col("centers_visited")))
+                .as("n_centers_visited"),
+            lit(runId).as("run_id"));
+  }
+}
