@@ -10,13 +10,6 @@ import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import com.univocity.parsers.common.record.Record;
-import com.univocity.parsers.csv.CsvParser;
-import com.univocity.parsers.csv.CsvParserSettings;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +20,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
-import org.oncoindicators.config.ConfigError;
+import org.oncoindicators.terminology.ReferenceTable;
 import org.oncoindicators.terminology.CodePrefixes;
 
 /**
@@ -46,24 +39,16 @@ public final class CharlsonIndex {
 
   /** @param weightColumn {@code weight_charlson_1987} or {@code weight_quan_2011} */
   public static CharlsonIndex load(Path file, String weightColumn) {
-    CsvParserSettings settings = new CsvParserSettings();
-    settings.setHeaderExtractionEnabled(true);
     List<Row> rows = new ArrayList<>();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      for (Record r : new CsvParser(settings).parseAllRecords(reader)) {
-        String key = r.getString("condition_key");
-        if (OWN_CANCER.contains(key)) {
-          continue;
-        }
+    ReferenceTable.forEachRecord(file, "Charlson codes with weights '" + weightColumn + "'", r -> {
+      String key = r.getString("condition_key");
+      if (!OWN_CANCER.contains(key)) {
         int weight = Integer.parseInt(r.getString(weightColumn));
         for (String prefix : r.getString("icd10_prefixes").split(";")) {
           rows.add(RowFactory.create(prefix.trim(), key, weight));
         }
       }
-    } catch (IOException | RuntimeException e) {
-      throw new ConfigError(file + ": cannot read Charlson codes with weights '" + weightColumn + "' ("
-          + e.getMessage() + ")", e);
-    }
+    });
     return new CharlsonIndex(List.copyOf(rows));
   }
 

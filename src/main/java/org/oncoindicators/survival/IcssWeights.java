@@ -1,12 +1,5 @@
 package org.oncoindicators.survival;
 
-import com.univocity.parsers.common.record.Record;
-import com.univocity.parsers.csv.CsvParser;
-import com.univocity.parsers.csv.CsvParserSettings;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +12,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.oncoindicators.config.ConfigError;
+import org.oncoindicators.terminology.ReferenceTable;
 
 /**
  * International Cancer Survival Standard weights (Corazziari, Quinn, Capocaccia 2004) for the five
@@ -33,18 +27,12 @@ public final class IcssWeights {
 
   public static IcssWeights load(Path file) {
     Map<String, Map<String, Double>> byStandard = new HashMap<>();
-    CsvParserSettings settings = new CsvParserSettings();
-    settings.setHeaderExtractionEnabled(true);
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      for (Record r : new CsvParser(settings).parseAllRecords(reader)) {
-        if ("broad_5".equals(r.getString("age_scheme"))) {
-          byStandard.computeIfAbsent(r.getString("standard"), k -> new HashMap<>())
-              .put(r.getString("age_group"), Double.parseDouble(r.getString("weight")));
-        }
+    ReferenceTable.forEachRecord(file, "ICSS weights", r -> {
+      if ("broad_5".equals(r.getString("age_scheme"))) {
+        byStandard.computeIfAbsent(r.getString("standard"), k -> new HashMap<>())
+            .put(r.getString("age_group"), Double.parseDouble(r.getString("weight")));
       }
-    } catch (IOException | RuntimeException e) {
-      throw new ConfigError(file + ": cannot read ICSS weights (" + e.getMessage() + ")", e);
-    }
+    });
     return new IcssWeights(byStandard);
   }
 

@@ -2,12 +2,6 @@ package org.oncoindicators.terminology;
 
 import static org.apache.spark.sql.functions.broadcast;
 
-import com.univocity.parsers.csv.CsvParser;
-import com.univocity.parsers.csv.CsvParserSettings;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,27 +30,17 @@ public final class CancerGroups {
 
   /** Reads the versioned mapping table; a malformed table stops the run with its file named. */
   public static CancerGroups load(Path file) {
-    CsvParserSettings settings = new CsvParserSettings();
-    settings.setHeaderExtractionEnabled(true);
     List<Row> rows = new ArrayList<>();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      CsvParser parser = new CsvParser(settings);
-      parser.beginParsing(reader);
-      com.univocity.parsers.common.record.Record r;
-      while ((r = parser.parseNextRecord()) != null) {
-        String key = r.getString("key");
-        if ("all_sites".equals(key)) {
-          continue;
-        }
+    ReferenceTable.forEachRecord(file, "cancer groups (columns key, icd10_3char_codes)", r -> {
+      String key = r.getString("key");
+      if (!"all_sites".equals(key)) {
         for (String category : r.getString("icd10_3char_codes").split(";")) {
           rows.add(RowFactory.create(category.trim(), key));
         }
       }
-      if (rows.isEmpty()) {
-        throw new ConfigError(file + ": no cancer groups read; expected columns key and icd10_3char_codes");
-      }
-    } catch (IOException | IllegalArgumentException e) {
-      throw new ConfigError(file + ": cannot read cancer groups (" + e.getMessage() + ")", e);
+    });
+    if (rows.isEmpty()) {
+      throw new ConfigError(file + ": no cancer groups read; expected columns key and icd10_3char_codes");
     }
     return new CancerGroups(List.copyOf(rows));
   }

@@ -6,13 +6,6 @@ import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.upper;
 
-import com.univocity.parsers.common.record.Record;
-import com.univocity.parsers.csv.CsvParser;
-import com.univocity.parsers.csv.CsvParserSettings;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +16,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
-import org.oncoindicators.config.ConfigError;
 
 /**
  * Procedure groups (major resections by cancer type, systemic therapy) from the versioned table
@@ -38,20 +30,14 @@ public final class ProcedureGroups {
   }
 
   public static ProcedureGroups load(Path file) {
-    CsvParserSettings settings = new CsvParserSettings();
-    settings.setHeaderExtractionEnabled(true);
     List<Row> rows = new ArrayList<>();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      for (Record r : new CsvParser(settings).parseAllRecords(reader)) {
-        String groups = r.getString("cancer_groups");
-        rows.add(RowFactory.create(r.getString("procedure_system").toUpperCase(java.util.Locale.ROOT),
-            r.getString("code_prefix").replaceAll("[\\s.]", "").toUpperCase(java.util.Locale.ROOT),
-            r.getString("procedure_group"), r.getString("kind"),
-            groups == null ? List.of() : Arrays.asList(groups.split(";"))));
-      }
-    } catch (IOException | RuntimeException e) {
-      throw new ConfigError(file + ": cannot read procedure groups (" + e.getMessage() + ")", e);
-    }
+    ReferenceTable.forEachRecord(file, "procedure groups", r -> {
+      String groups = r.getString("cancer_groups");
+      rows.add(RowFactory.create(r.getString("procedure_system").toUpperCase(java.util.Locale.ROOT),
+          r.getString("code_prefix").replaceAll("[\\s.]", "").toUpperCase(java.util.Locale.ROOT),
+          r.getString("procedure_group"), r.getString("kind"),
+          groups == null ? List.of() : Arrays.asList(groups.split(";"))));
+    });
     return new ProcedureGroups(List.copyOf(rows));
   }
 
