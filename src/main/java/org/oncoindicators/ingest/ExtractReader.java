@@ -61,6 +61,26 @@ public final class ExtractReader {
     return parquet ? readParquet(location, files, contract) : readCsv(files, contract, hadoop);
   }
 
+  /**
+   * The file itself, or a folder's files except hidden ones ({@code .name}, {@code _SUCCESS});
+   * empty when the location does not exist. Shared by every format's reader.
+   */
+  public static List<FileStatus> visibleFiles(String location, Configuration hadoop) throws IOException {
+    Path path = new Path(location);
+    FileSystem fs = path.getFileSystem(hadoop);
+    List<FileStatus> files = new ArrayList<>();
+    if (!fs.exists(path)) {
+      return files;
+    }
+    for (FileStatus s : fs.isDirectory(path) ? fs.listStatus(path) : new FileStatus[] {fs.getFileStatus(path)}) {
+      String name = s.getPath().getName();
+      if (s.isFile() && !name.startsWith(".") && !name.startsWith("_")) {
+        files.add(s);
+      }
+    }
+    return files;
+  }
+
   private static List<FileStatus> listFiles(String location, Configuration hadoop) {
     try {
       Path path = new Path(location);
@@ -68,13 +88,7 @@ public final class ExtractReader {
       if (!fs.exists(path)) {
         throw new ExtractError(location, "file not found", "check the path given for this extract");
       }
-      List<FileStatus> files = new ArrayList<>();
-      for (FileStatus s : fs.isDirectory(path) ? fs.listStatus(path) : new FileStatus[] {fs.getFileStatus(path)}) {
-        String name = s.getPath().getName();
-        if (s.isFile() && !name.startsWith(".") && !name.startsWith("_")) {
-          files.add(s);
-        }
-      }
+      List<FileStatus> files = visibleFiles(location, hadoop);
       files.sort((a, b) -> a.getPath().toString().compareTo(b.getPath().toString()));
       if (files.isEmpty() || files.stream().allMatch(f -> f.getLen() == 0)) {
         throw new ExtractError(location, "the extract is empty", "deliver a file with a header row and data rows");

@@ -1,19 +1,17 @@
 package org.oncoindicators.ingest.naaccr;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.oncoindicators.ingest.ExtractError;
+import org.oncoindicators.ingest.ExtractReader;
 import org.oncoindicators.ingest.RawExtract;
 import org.oncoindicators.ingest.SourceContract;
 import org.oncoindicators.pipeline.Progress;
@@ -33,7 +31,7 @@ public final class NaaccrRegistryReader {
   /** Whether the location is a .xml (.xml.gz) file or a folder whose visible files all are. */
   public static boolean isNaaccrXml(String location, Configuration hadoop) {
     try {
-      List<FileStatus> files = visibleFiles(location, hadoop);
+      List<FileStatus> files = ExtractReader.visibleFiles(location, hadoop);
       return !files.isEmpty() && files.stream().allMatch(f -> isXml(f.getPath().getName()));
     } catch (IOException e) {
       return false;
@@ -72,7 +70,7 @@ public final class NaaccrRegistryReader {
 
   private List<String> files(String location) {
     try {
-      List<FileStatus> files = visibleFiles(location, spark.sparkContext().hadoopConfiguration());
+      List<FileStatus> files = ExtractReader.visibleFiles(location, spark.sparkContext().hadoopConfiguration());
       if (files.stream().allMatch(f -> f.getLen() == 0)) {
         throw new ExtractError(location, "the extract is empty", "deliver a NAACCR XML file with Patient and Tumor elements");
       }
@@ -80,23 +78,6 @@ public final class NaaccrRegistryReader {
     } catch (IOException e) {
       throw new ExtractError(location, "cannot be read (" + e.getMessage() + ")", "check the path and permissions");
     }
-  }
-
-  /** The file itself, or a folder's files except hidden ones (.name, _SUCCESS), as ExtractReader lists them. */
-  private static List<FileStatus> visibleFiles(String location, Configuration hadoop) throws IOException {
-    Path path = new Path(location);
-    FileSystem fs = path.getFileSystem(hadoop);
-    List<FileStatus> files = new ArrayList<>();
-    if (!fs.exists(path)) {
-      return files;
-    }
-    for (FileStatus s : fs.isDirectory(path) ? fs.listStatus(path) : new FileStatus[] {fs.getFileStatus(path)}) {
-      String name = s.getPath().getName();
-      if (s.isFile() && !name.startsWith(".") && !name.startsWith("_")) {
-        files.add(s);
-      }
-    }
-    return files;
   }
 
   private static boolean isXml(String name) {
