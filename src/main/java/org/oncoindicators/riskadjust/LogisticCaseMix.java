@@ -1,0 +1,117 @@
+package org.oncoindicators.riskadjust;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.TreeMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Risk adjustment of a binary outcome (e.g. death within 30 days of a resection): units are
+ * aggregated in Spark to centre × covariate-pattern cells, a logistic case-mix model is fitted on
+ * the national patterns without a centre term, and each centre's E is the sum of its units'
+ * predicted probabilities. Only per-pattern and per-centre counts reach the driver.
+ */
+public final class LogisticCaseMix {
+  public static final String CENTER = "center_id";
+  public static final String PERIOD = "period";
+  public static final String EVENT = "event";
+  public static final String ALL = "ALL";
+  static final String N = "n";
+  static final String O = "o";
+
+  /** The model, its quality, and per-period counts of each centre and of the nation. */
+  public record Output(CaseMixModel.Fitted fitted, ModelQuality quality, List<CentreCounts> centres,
+                       Map<String, CentreCounts> nation) {}
+
+  private LogisticCaseMix() {}
+
+  /** @param units one row per unit: center_id, period, the covariates' columns, event (0/1) */
+  public static Output run(Dataset<Row> units, List<Covariate> caseMix, int minEventsPerParameter) {
+    SparkSession spark = units.sparkSession();
+    CountTable cells = CountTable.collect(units.groupBy(keys(caseMix, CENTER, PERIOD))
+        .agg(count(lit(1)).as(N), sum(col(EVENT).cast("long")).as(O)));
+    if (cells.isEmpty()) {
+      return new Output(null, null, List.of(), Map.of());
+    }
+    CountTable national = cells.sumBy(names(caseMix), List.of(N, O));
+    Dataset<Row> fitRows = national.local(spark).withColumn(Glm.WEIGHT, col(N))
+        .withColumn(Glm.LABEL, col(O).divide(col(N)));
+    double n = national.rows().stream().mapToDouble(r -> r.getDouble(r.size() - 2)).sum();
+    double events = national.rows().stream().mapToDouble(r -> r.getDouble(r.size() - 1)).sum();
+    CaseMixModel.Fitted fitted = CaseMixModel.fit(national, fitRows, Glm.Family.BINOMIAL, N, List.of(), caseMix,
+        Math.min(events, n - events), events, n, minEventsPerParameter);
+    ModelQuality quality = quality(fitted.result().predict(fitRows));
+    List<Row> predicted = fitted.result().predict(cells.local(spark))
+        .select(col(CENTER), col(PERIOD), col(N), col(O), col(N).multiply(col(Glm.PREDICTION)).as("e")).collectAsList();
+    return counts(predicted, fitted, quality);
+  }
+
+  static List<String> names(List<Covariate> covs) {
+    return covs.stream().map(Covariate::name).toList();
+  }
+
+  private static Output counts(List<Row> predicted, CaseMixModel.Fitted fitted, ModelQuality quality) {
+    Map<List<String>, double[]> byCentre = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
+        .thenComparing(k -> k.get(1)));
+    for (Row r : predicted) {
+      for (String centre : List.of(r.getString(0), ALL)) {
+        double[] acc = byCentre.computeIfAbsent(List.of(centre, r.getString(1)), k -> new double[3]);
+        acc[0] += r.getLong(2);
+        acc[1] += r.getLong(3);
+        acc[2] += r.getDouble(4);
+      }
+    }
+    List<CentreCounts> centres = new ArrayList<>();
+    Map<String, CentreCounts> nation = new LinkedHashMap<>();
+    byCentre.forEach((key, a) -> {
+      CentreCounts c = new CentreCounts(key.get(0), key.get(1), (long) a[0], (long) a[1], a[2], a[1] / a[0]);
+      if (key.get(0).equals(ALL)) {
+        nation.put(key.get(1), c);
+      } else {
+        centres.add(c);
+      }
+    });
+    return new Output(fitted, quality, centres, nation);
+  }
+
+  /** c-statistic (MLlib's exact ROC area, ties counted half) and calibration on the national patterns. */
+  static ModelQuality quality(Dataset<Row> predicted) {
+    Dataset<Row> weighted = predicted.select(col(Glm.PREDICTION), lit(1.0).as("y"), col(O).as("w"))
+        .unionByName(predicted.select(col(Glm.PREDICTION), lit(0.0).as("y"), col(Glm.WEIGHT).minus(col(O)).as("w")))
+        .filter(col("w").gt(0));
+    double c = new BinaryClassificationEvaluator().setRawPredictionCol(Glm.PREDICTION).setLabelCol("y")
+        .setWeightCol("w").setNumBins(0).setMetricName("areaUnderROC").evaluate(weighted);
+    List<Calibration.Pattern> patterns = new ArrayList<>();
+    List<Deviance.Cell> cells = new ArrayList<>();
+    for (Row r : predicted.select(col(Glm.PREDICTION), col(Glm.WEIGHT), col(O)).collectAsList()) {
+      double p = r.getDouble(0);
+      double n = r.getDouble(1);
+      patterns.add(new Calibration.Pattern(p, (long) n, r.getDouble(2), n * p));
+      cells.add(new Deviance.Cell(r.getDouble(2), n, n * p));
+    }
+    return new ModelQuality(c, ModelQuality.C_STATISTIC, c, Calibration.of(patterns, true),
+        Deviance.of(Glm.Family.BINOMIAL, cells));
+  }
+
+  static Column[] keys(List<Covariate> covs, String... first) {
+    List<Column> out = new ArrayList<>();
+    for (String f : first) {
+      out.add(col(f));
+    }
+    covs.forEach(c -> out.add(col(c.name())));
+    return out.toArray(Column[]::new);
+  }
+
+}
