@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.oncoindicators.indicators.IndicatorCatalogue;
+import org.oncoindicators.terminology.CancerGroups;
 
 /**
  * Resolves the configuration in one documented order — command-line flags, then the --config
@@ -30,7 +32,7 @@ public final class ConfigLoader {
   static final String ROOT = "oncoindicators";
   private static final List<String> PATH_KEYS = List.of("warehouse", "inputs.registry", "inputs.claims",
       "inputs.centers", "inputs.life-table", "inputs.omop", "demo.out", "reference.cancer-groups",
-      "reference.icss-weights", "reference.regions", "reference.charlson", "reference.procedure-groups");
+      "reference.icss-weights", "reference.regions", "reference.charlson", "reference.procedure-groups", "indicators.catalogue");
 
   /** Keys whose entries are user-named (e.g. a cancer group), so they cannot be listed in the defaults. */
   private static final List<String> OPEN_MAPS = List.of("survival.icss-standard.by-group",
@@ -143,15 +145,32 @@ public final class ConfigLoader {
           confType, c.getDouble("survival.conf-level"), c.getStringList("survival.strata"), approaches,
           c.getInt("survival.period-years"), c.getDouble("survival.curve-step-days"),
           c.getString("survival.icss-standard.default"), icssByGroup);
+      PipelineConfig.Indicators indicators = indicators(c);
       return new PipelineConfig(Path.of(c.getString("warehouse")), runDate, closing, c.getDouble("days-per-year"),
           inputs, demo, ingest, new PipelineConfig.Reference(Path.of(c.getString("reference.cancer-groups")),
               Path.of(c.getString("reference.icss-weights")), Path.of(c.getString("reference.regions")),
               Path.of(c.getString("reference.charlson")), Path.of(c.getString("reference.procedure-groups"))),
-          survival, cohort(c), c.getInt("quality.follow-up-tolerance-days"), new PipelineConfig.SparkSettings(c.getString("spark.master"), c.getInt("spark.shuffle-partitions")),
-          hash(full.getConfig(ROOT)));
+          survival, cohort(c), c.getInt("quality.follow-up-tolerance-days"), indicators,
+          new PipelineConfig.SparkSettings(c.getString("spark.master"), c.getInt("spark.shuffle-partitions")),
+          hash(full.getConfig(ROOT).root().render(ConfigRenderOptions.concise()) + indicators.catalogue().canonical()));
     } catch (ConfigException e) {
       throw new ConfigError("invalid configuration: " + e.getMessage() + " (see conf/defaults.conf for the expected type)", e);
     }
+  }
+
+  private static PipelineConfig.Indicators indicators(Config c) {
+    List<Double> limits = c.getDoubleList("indicators.funnel-limits");
+    if (limits.size() != 2 || !(limits.get(0) < limits.get(1)) || limits.get(0) <= 0 || limits.get(1) >= 1) {
+      throw new ConfigError("indicators.funnel-limits is " + limits + ": give two levels, inner then outer, e.g. [0.95, 0.998]");
+    }
+    IndicatorCatalogue catalogue = IndicatorCatalogue.load(Path.of(c.getString("indicators.catalogue")),
+        CancerGroups.load(Path.of(c.getString("reference.cancer-groups"))).groups(),
+        new IndicatorCatalogue.Defaults(c.getInt("indicators.min-n"),
+            c.getDoubleList("indicators.survival-intervals-years")));
+    return new PipelineConfig.Indicators(catalogue, c.getInt("indicators.min-events-per-parameter"),
+        c.getDouble("indicators.conf-level"), limits.get(0), limits.get(1), c.getDouble("indicators.dispersion.winsor"),
+        c.getDouble("indicators.dispersion.test-level"), c.getInt("indicators.dispersion.min-centres"),
+        Math.max(1, c.getInt("indicators.parallel-fits")));
   }
 
   private static PipelineConfig.Cohort cohort(Config c) {
@@ -181,8 +200,7 @@ public final class ConfigLoader {
     return c.getIsNull(key) ? Optional.empty() : Optional.of(Path.of(c.getString(key)));
   }
 
-  private static String hash(Config c) {
-    String canonical = c.root().render(ConfigRenderOptions.concise());
+  private static String hash(String canonical) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest).substring(0, 16);

@@ -22,6 +22,7 @@ public record PipelineConfig(
     Survival survival,
     Cohort cohort,
     int followUpToleranceDays,
+    Indicators indicators,
     SparkSettings spark,
     String configHash) {
 
@@ -47,6 +48,14 @@ public record PipelineConfig(
   public record Survival(List<Integer> horizonsYears, String confType, double confLevel, List<String> strata,
                          List<String> approaches, int periodYears, double curveStepDays, String icssDefault,
                          Map<String, String> icssByGroup) {}
+
+  /**
+   * Risk adjustment and centre comparison: the validated indicator catalogue, the events each
+   * case-mix parameter needs, the funnel limits, over-dispersion settings and fit parallelism.
+   */
+  public record Indicators(org.oncoindicators.indicators.IndicatorCatalogue catalogue, int minEventsPerParameter,
+                           double confLevel, double innerLimit, double outerLimit, double winsor,
+                           double dispersionTestLevel, int minCentresForDispersion, int parallelFits) {}
 
   /** Spark settings used when the job starts its own session. */
   public record SparkSettings(String master, int shufflePartitions) {}
