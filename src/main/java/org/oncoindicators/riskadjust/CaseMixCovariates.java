@@ -10,7 +10,8 @@ import org.apache.spark.sql.Column;
  * The case-mix covariates an indicator may name (methods.md: age group, sex, stage, comorbidity,
  * diagnosis year) and how each enters a model: categories for age group, sex, stage (unknown is
  * its own level) and the Charlson index grouped 0/1/2/3+ (unknown without claims); the diagnosis
- * year as a linear term in years before the closing year.
+ * year as a linear term in years before the closing year; the cancer group as a category for
+ * indicators pooled over groups.
  */
 public final class CaseMixCovariates {
   public static final String AGE_GROUP = "age_group";
@@ -18,7 +19,9 @@ public final class CaseMixCovariates {
   public static final String STAGE = "stage";
   public static final String CHARLSON = "charlson";
   public static final String DIAGNOSIS_YEAR = "diagnosis_year";
-  public static final List<String> KNOWN = List.of(AGE_GROUP, SEX, STAGE, CHARLSON, DIAGNOSIS_YEAR);
+  /** For indicators pooled over cancer groups, whose baseline risks differ. */
+  public static final String CANCER_GROUP = "cancer_group";
+  public static final List<String> KNOWN = List.of(AGE_GROUP, SEX, STAGE, CHARLSON, DIAGNOSIS_YEAR, CANCER_GROUP);
 
   private CaseMixCovariates() {}
 

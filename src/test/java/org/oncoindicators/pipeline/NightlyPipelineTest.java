@@ -43,7 +43,7 @@ class NightlyPipelineTest extends SparkTestBase {
     List<String> args = new java.util.ArrayList<>(List.of("nightly", "--run-date", RUN_DATE,
         "--registry", x.resolve("registry.csv").toString(), "--claims", x.resolve("claims.csv").toString(),
         "--centers", x.resolve("centers.csv").toString(), "--life-table", x.resolve("lifetable.csv").toString(),
-        "--warehouse", warehouse.toString()));
+        "--warehouse", warehouse.toString(), "--config", resource("catalogues/one-of-each-run.conf").toString()));
     args.addAll(List.of(extra));
     spark().catalog().clearCache();
     return OncoIndicators.run(args.toArray(String[]::new));
@@ -101,6 +101,31 @@ class NightlyPipelineTest extends SparkTestBase {
       assertEquals(outcomes.get("read"), outcomes.get("accepted") + outcomes.getOrDefault("quarantined", 0L));
     }
     assertTrue(bySource.get("registry").getOrDefault("quarantined", 0L) > 0, "planted invalid rows are quarantined");
+  }
+
+  @Test
+  void goldIndicatorsHaveEveryKindNationallyAndJoinGoldSurvival() {
+    Warehouse w = new Warehouse(spark(), warehouse);
+    w.registerAll();
+    List<Row> national = spark().sql("SELECT indicator_id, observed, expected, oe_ratio, flag FROM gold.indicators "
+        + "WHERE center_id = 'ALL' AND period = 'all' ORDER BY indicator_id").collectAsList();
+    List<String> ids = national.stream().map(r -> r.<String>getAs("indicator_id")).toList();
+    assertTrue(ids.containsAll(List.of("adjuvant_chemo_8w_colon", "postop_mortality_90d_stomach", "survival_5y_lung",
+        "survival_5y_stomach", "treatment_within_30d_stomach")), ids.toString());
+    for (Row r : national) {
+      assertEquals(r.<Long>getAs("observed").doubleValue(), r.<Double>getAs("expected"), 1e-6,
+          "a model with an intercept predicts the national total: " + r);
+      assertTrue(r.isNullAt(r.fieldIndex("flag")), "the nation is not flagged");
+    }
+    assertTrue(spark().sql("SELECT * FROM gold.indicators WHERE indicator_id = 'resection_volume_stomach' "
+        + "AND period RLIKE '^[0-9]{4}$' AND observed > 0").count() > 0, "volume per centre and year");
+    long joined = spark().sql("SELECT i.center_id FROM gold.indicators i JOIN gold.survival s ON i.center_id = "
+        + "s.center_id AND i.cancer_group = s.cancer_group AND i.run_id = s.run_id WHERE i.indicator_id = "
+        + "'survival_5y_stomach' AND s.estimator = 'observed_km' AND s.stratum = 'all' AND s.approach = 'cohort' "
+        + "AND s.horizon_years = 5").count();
+    assertEquals(w.read(TableId.GOLD_INDICATORS).filter("indicator_id = 'survival_5y_stomach'").count(), joined,
+        "every survival indicator row finds its gold.survival row");
+    assertTrue(w.read(TableId.GOLD_MODEL_FIT).filter("term = '_model' AND model_status IS NOT NULL").count() >= 4);
   }
 
   @Test

@@ -19,7 +19,8 @@ class OmopPipelineTest extends SparkTestBase {
     Path warehouse = Files.createTempDirectory("onco-omop").resolve("warehouse");
     spark().catalog().clearCache();
     assertEquals(0, OncoIndicators.run("nightly", "--omop", resource("extracts/omop").toString(),
-        "--run-date", "2025-12-31", "--warehouse", warehouse.toString()));
+        "--run-date", "2025-12-31", "--warehouse", warehouse.toString(),
+        "--config", resource("catalogues/one-of-each-run.conf").toString()));
     Warehouse w = new Warehouse(spark(), warehouse);
     assertEquals(4, w.read(TableId.BRONZE_REGISTRY).count());
     assertEquals(14, w.read(TableId.BRONZE_CLAIMS).count());

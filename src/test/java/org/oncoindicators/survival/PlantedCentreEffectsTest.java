@@ -37,7 +37,8 @@ class PlantedCentreEffectsTest extends SparkTestBase {
         home().resolve("conf")));
     truth = new ObjectMapper().readTree(x.resolve("truth.json").toFile());
     Path conf = dir.resolve("fast.conf");
-    Files.writeString(conf, "oncoindicators.survival { strata = [], approaches = [\"cohort\"] }\n");
+    Files.writeString(conf, "oncoindicators.survival { strata = [], approaches = [\"cohort\"] }\n"
+        + "oncoindicators.indicators.catalogue = \"" + resource("catalogues/planted-survival.conf") + "\"\n");
     spark().catalog().clearCache();
     assertEquals(0, OncoIndicators.run("nightly", "--config", conf.toString(), "--run-date", "2026-01-31",
         "--registry", x.resolve("registry.csv").toString(), "--centers", x.resolve("centers.csv").toString(),
@@ -63,6 +64,39 @@ class PlantedCentreEffectsTest extends SparkTestBase {
       checked++;
     }
     assertTrue(checked >= 8, "planted effects checked: " + checked);
+  }
+
+  @Test
+  void riskAdjustedSurvivalFlagsOnlyPlantedCentresInTheirDirection() {
+    Dataset<Row> flagged = new Warehouse(spark(), dir.resolve("warehouse")).read(TableId.GOLD_INDICATORS)
+        .filter("indicator_id RLIKE '^survival_[15]y_[a-z]+$' AND flag IN ('higher', 'lower')");
+    java.util.Map<String, Double> planted = new java.util.HashMap<>();
+    truth.get("centre_effects").forEach(e -> planted.put(e.get("center_id").asText() + "/" + e.get("cancer_group")
+        .asText(), e.get("excess_hazard_ratio").asDouble()));
+    int found = 0;
+    for (Row r : flagged.collectAsList()) {
+      String key = r.<String>getAs("center_id") + "/" + r.<String>getAs("cancer_group");
+      Double hr = planted.get(key);
+      assertTrue(hr != null, "flagged without a planted effect: " + key + " " + r.getAs("indicator_id"));
+      assertEquals(hr > 1 ? "higher" : "lower", r.getAs("flag"), key);
+      found++;
+    }
+    assertTrue(found >= 3, "planted effects flagged: " + found);
+  }
+
+  @Test
+  void olderLaterStageCentreIsWorseCrudeButAsExpectedRiskAdjusted() {
+    Dataset<Row> rows = new Warehouse(spark(), dir.resolve("warehouse")).read(TableId.GOLD_INDICATORS)
+        .filter("center_id = 'RCC-JEONNAM'").cache();
+    assertEquals("RCC-JEONNAM", truth.get("case_mix").get("centres").get(0).asText());
+    Row crude = rows.filter("indicator_id = 'survival_5y_pooled_crude'").head();
+    Row adjusted = rows.filter("indicator_id = 'survival_5y_pooled'").head();
+    assertEquals("higher", crude.getAs("flag"), "crude O/E " + crude.getAs("oe_ratio"));
+    assertEquals("as_expected", adjusted.getAs("flag"), "risk-adjusted O/E " + adjusted.getAs("oe_ratio"));
+    for (Row r : rows.filter("indicator_id RLIKE '^survival_5y_[a-z]+$'").collectAsList()) {
+      assertTrue(r.<Double>getAs("crude_rate") > r.<Double>getAs("national_rate"), "crude mortality above national: " + r);
+      assertEquals("as_expected", r.getAs("flag"), r.toString());
+    }
   }
 
   @Test
