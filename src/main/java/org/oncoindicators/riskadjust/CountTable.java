@@ -13,9 +13,9 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Counts already aggregated in Spark (per centre × covariate pattern: a few thousand rows at
- * national scale, no patient-level data) held on the driver: re-summed to coarser keys there and
- * handed to MLlib as small local DataFrames, so a model fit is a series of one-partition jobs
+ * A case-mix model's sufficient statistics — events and exposure per national covariate pattern,
+ * aggregated in Spark, a few thousand rows without centre or patient — held on the driver and
+ * handed to MLlib as a small local DataFrame, so the IRLS iterations are one-partition jobs
  * instead of jobs over the cluster's shuffle partitions.
  */
 public final class CountTable {
@@ -34,6 +34,12 @@ public final class CountTable {
 
   public List<Row> rows() {
     return rows;
+  }
+
+  /** The total of a numeric column. */
+  public double sum(String column) {
+    int i = schema.fieldIndex(column);
+    return rows.stream().mapToDouble(r -> ((Number) r.get(i)).doubleValue()).sum();
   }
 
   public boolean isEmpty() {

@@ -16,12 +16,14 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Risk adjustment of a binary outcome (e.g. death within 30 days of a resection): units are
  * aggregated in Spark to centre × covariate-pattern cells, a logistic case-mix model is fitted on
- * the national patterns without a centre term, and each centre's E is the sum of its units'
- * predicted probabilities. Only per-pattern and per-centre counts reach the driver.
+ * the national covariate patterns (no centre term), and each centre's E — the sum of its units'
+ * predicted probabilities — is summed in Spark. Only national pattern counts (the model's
+ * sufficient statistics) and per-centre totals reach the driver.
  */
 public final class LogisticCaseMix {
   public static final String CENTER = "center_id";
@@ -40,22 +42,27 @@ public final class LogisticCaseMix {
   /** @param units one row per unit: center_id, period, the covariates' columns, event (0/1) */
   public static Output run(Dataset<Row> units, List<Covariate> caseMix, int minEventsPerParameter) {
     SparkSession spark = units.sparkSession();
-    CountTable cells = CountTable.collect(units.groupBy(keys(caseMix, CENTER, PERIOD))
-        .agg(count(lit(1)).as(N), sum(col(EVENT).cast("long")).as(O)));
-    if (cells.isEmpty()) {
-      return new Output(null, null, List.of(), Map.of());
+    Dataset<Row> cells = units.groupBy(keys(caseMix, CENTER, PERIOD))
+        .agg(count(lit(1)).as(N), sum(col(EVENT).cast("long")).as(O)).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      CountTable national = CountTable.collect(cells.groupBy(keys(caseMix))
+          .agg(sum(N).cast("double").as(N), sum(O).cast("double").as(O)));
+      if (national.isEmpty()) {
+        return new Output(null, null, List.of(), Map.of());
+      }
+      Dataset<Row> fitRows = national.local(spark).withColumn(Glm.WEIGHT, col(N))
+          .withColumn(Glm.LABEL, col(O).divide(col(N)));
+      double n = national.sum(N);
+      double events = national.sum(O);
+      CaseMixModel.Fitted fitted = CaseMixModel.fit(national, fitRows, Glm.Family.BINOMIAL, N, List.of(), caseMix,
+          Math.min(events, n - events), events, n, minEventsPerParameter);
+      ModelQuality quality = quality(fitted.result().predict(fitRows));
+      List<Row> perCentre = fitted.result().predict(cells).groupBy(CENTER, PERIOD)
+          .agg(sum(N), sum(O), sum(col(N).multiply(col(Glm.PREDICTION)))).collectAsList();
+      return counts(perCentre, fitted, quality);
+    } finally {
+      cells.unpersist();
     }
-    CountTable national = cells.sumBy(names(caseMix), List.of(N, O));
-    Dataset<Row> fitRows = national.local(spark).withColumn(Glm.WEIGHT, col(N))
-        .withColumn(Glm.LABEL, col(O).divide(col(N)));
-    double n = national.rows().stream().mapToDouble(r -> r.getDouble(r.size() - 2)).sum();
-    double events = national.rows().stream().mapToDouble(r -> r.getDouble(r.size() - 1)).sum();
-    CaseMixModel.Fitted fitted = CaseMixModel.fit(national, fitRows, Glm.Family.BINOMIAL, N, List.of(), caseMix,
-        Math.min(events, n - events), events, n, minEventsPerParameter);
-    ModelQuality quality = quality(fitted.result().predict(fitRows));
-    List<Row> predicted = fitted.result().predict(cells.local(spark))
-        .select(col(CENTER), col(PERIOD), col(N), col(O), col(N).multiply(col(Glm.PREDICTION)).as("e")).collectAsList();
-    return counts(predicted, fitted, quality);
   }
 
   static List<String> names(List<Covariate> covs) {

@@ -20,12 +20,14 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Risk adjustment of survival to a horizon with a piecewise-exponential Poisson model (methods.md):
  * follow-up is split at the interval cut points, deaths and person-years are summed per centre ×
  * covariate pattern × interval in Spark, and a Poisson GLM with a log person-time offset (a
- * proportional-hazards model with a piecewise-constant baseline) is fitted on the national rows.
+ * proportional-hazards model with a piecewise-constant baseline) is fitted on the national
+ * pattern × interval counts; expected deaths per centre are summed in Spark.
  * E of a centre = Σ hazard × person-time over [0, horizon]. A death on the day of diagnosis is given
  * half a day of exposure (an event needs time at risk).
  */
@@ -89,23 +91,28 @@ public final class PiecewiseExponential {
     List<Covariate> withInterval = new ArrayList<>(List.of(interval));
     withInterval.addAll(caseMix);
     SparkSession spark = units.sparkSession();
-    CountTable cells = CountTable.collect(split(units, cuts, daysPerYear)
+    Dataset<Row> cells = split(units, cuts, daysPerYear)
         .groupBy(LogisticCaseMix.keys(withInterval, LogisticCaseMix.CENTER, LogisticCaseMix.PERIOD))
-        .agg(sum(PT).as(PT), sum(D).as(D), sum(UNITS).as(UNITS)));
-    if (cells.isEmpty()) {
-      return new Output(null, null, List.of(), Map.of(), Map.of(), Map.of());
+        .agg(sum(PT).as(PT), sum(D).as(D), sum(UNITS).as(UNITS)).withColumn(Glm.OFFSET, log(col(PT)))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      CountTable national = CountTable.collect(cells.groupBy(LogisticCaseMix.keys(withInterval))
+          .agg(sum(PT).as(PT), sum(D).cast("double").as(D), sum(UNITS).cast("double").as(UNITS)));
+      if (national.isEmpty()) {
+        return new Output(null, null, List.of(), Map.of(), Map.of(), Map.of());
+      }
+      Dataset<Row> fitRows = national.local(spark).withColumn(Glm.LABEL, col(D)).withColumn(Glm.OFFSET, log(col(PT)));
+      double events = national.sum(D);
+      CaseMixModel.Fitted fitted = CaseMixModel.fit(national, fitRows, Glm.Family.POISSON, UNITS, List.of(interval),
+          caseMix, events, events, national.sum(PT), minEventsPerParameter);
+      ModelQuality quality = quality(fitted.result().predict(fitRows), caseMix, labels.get(0));
+      List<Row> perInterval = fitted.result().predict(cells)
+          .groupBy(LogisticCaseMix.CENTER, LogisticCaseMix.PERIOD, INTERVAL)
+          .agg(sum(UNITS), sum(D), sum(PT), sum(Glm.PREDICTION)).collectAsList();
+      return counts(perInterval, labels, cuts, fitted, quality);
+    } finally {
+      cells.unpersist();
     }
-    CountTable national = cells.sumBy(LogisticCaseMix.names(withInterval), List.of(PT, D, UNITS));
-    Dataset<Row> fitRows = national.local(spark).withColumn(Glm.LABEL, col(D)).withColumn(Glm.OFFSET, log(col(PT)));
-    double events = national.rows().stream().mapToDouble(r -> r.getDouble(r.size() - 2)).sum();
-    double exposure = national.rows().stream().mapToDouble(r -> r.getDouble(r.size() - 3)).sum();
-    CaseMixModel.Fitted fitted = CaseMixModel.fit(national, fitRows, Glm.Family.POISSON, UNITS, List.of(interval),
-        caseMix, events, events, exposure, minEventsPerParameter);
-    ModelQuality quality = quality(fitted.result().predict(fitRows), caseMix, labels.get(0));
-    List<Row> perCell = fitted.result().predict(cells.local(spark).withColumn(Glm.OFFSET, log(col(PT))))
-        .select(col(LogisticCaseMix.CENTER), col(LogisticCaseMix.PERIOD), col(INTERVAL), col(UNITS), col(D), col(PT),
-            col(Glm.PREDICTION)).collectAsList();
-    return counts(perCell, labels, cuts, fitted, quality);
   }
 
   private static Output counts(List<Row> perInterval, List<String> labels, double[] cuts, CaseMixModel.Fitted fitted,
