@@ -34,7 +34,8 @@ final class ColumnGuard {
     for (String required : contract.required()) {
       if (!names.contains(required)) {
         throw new ExtractError(file, "required column '" + required + "' is missing (header: " + String.join(",", header) + ")",
-            "add the column or map its name (docs/extracts.md)");
+            "add the column, or map the supplier's name onto it with ingest.column-aliases."
+                + contract.source() + " in a --config file (docs/ingest.md)");
       }
     }
     return contract.columns().stream().mapToInt(names::indexOf).toArray();
