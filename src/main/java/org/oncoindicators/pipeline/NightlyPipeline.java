@@ -5,6 +5,7 @@ import org.oncoindicators.cohort.CohortStage;
 import org.oncoindicators.cohort.QualityStage;
 import org.oncoindicators.indicators.IndicatorStage;
 import org.oncoindicators.ingest.IngestStage;
+import org.oncoindicators.ops.FaultInjection;
 import org.oncoindicators.ops.RunLedger;
 import org.oncoindicators.ops.StageResult;
 import org.oncoindicators.survival.SurvivalStage;
@@ -57,6 +58,7 @@ public final class NightlyPipeline {
       Progress.line("%-8s failed after %.1f s", stage.name(), (System.nanoTime() - t0) / 1e9);
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
+    FaultInjection.point("finished:" + stage.name());
     ledger.finish(attempt, "succeeded", result, stage.outputs());
     Progress.line("%-8s done in %.1f s: %,d rows in, %,d rows out, %,d quarantined%s", stage.name(),
         (System.nanoTime() - t0) / 1e9, result.rowsIn(), result.rowsOut(), result.rowsQuarantined(),

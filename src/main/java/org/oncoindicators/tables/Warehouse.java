@@ -9,6 +9,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.oncoindicators.ops.FaultInjection;
 
 /**
  * The edge where tables are read and written: one folder per layer, one Delta table per
@@ -57,12 +58,14 @@ public final class Warehouse {
         .option("replaceWhere", RUN_ID + " = '" + runId.replace("'", "''") + "'")
         .option("mergeSchema", "true")
         .save(location(id));
+    FaultInjection.point("committed:" + id.qualifiedName());
   }
 
   /** Replaces the whole table in one commit; earlier contents stay reachable by time travel. */
   public void overwrite(TableId id, Dataset<Row> rows) {
     requireMode(id, TableId.WriteMode.OVERWRITE);
     rows.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(location(id));
+    FaultInjection.point("committed:" + id.qualifiedName());
   }
 
   /**
@@ -73,14 +76,15 @@ public final class Warehouse {
     requireMode(id, TableId.WriteMode.MERGE_SNAPSHOT);
     if (!exists(id)) {
       rows.write().format("delta").mode(SaveMode.ErrorIfExists).save(location(id));
-      return;
+    } else {
+      DeltaTable.forPath(spark, location(id)).as("t")
+          .merge(rows.as("s"), keys.stream().map(k -> "t.`" + k + "` <=> s.`" + k + "`").collect(Collectors.joining(" AND ")))
+          .whenMatched("t." + RECORD_HASH + " <> s." + RECORD_HASH).updateAll()
+          .whenNotMatched().insertAll()
+          .whenNotMatchedBySource().delete()
+          .execute();
     }
-    DeltaTable.forPath(spark, location(id)).as("t")
-        .merge(rows.as("s"), keys.stream().map(k -> "t.`" + k + "` <=> s.`" + k + "`").collect(Collectors.joining(" AND ")))
-        .whenMatched("t." + RECORD_HASH + " <> s." + RECORD_HASH).updateAll()
-        .whenNotMatched().insertAll()
-        .whenNotMatchedBySource().delete()
-        .execute();
+    FaultInjection.point("committed:" + id.qualifiedName());
   }
 
   /** Inserts or updates ledger rows by key (used by the run ledger only). */
