@@ -16,6 +16,7 @@ import org.oncoindicators.ops.StageResult;
 import org.oncoindicators.pipeline.Progress;
 import org.oncoindicators.pipeline.Stage;
 import org.oncoindicators.pipeline.StageContext;
+import org.oncoindicators.spark.Seqs;
 import org.oncoindicators.tables.TableId;
 import org.oncoindicators.terminology.ProcedureGroups;
 
@@ -65,8 +66,8 @@ public final class CohortStage implements Stage {
           .assign(claims, ctx.spark()), tumours, c.treatmentDaysBefore(), c.treatmentDaysAfter(), ctx.run().runId());
       carePaths = CarePaths.build(tumours, claims, episodes, c.carePathDaysBefore(), c.treatmentDaysAfter(),
           ctx.run().runId());
-      tumours = tumours.join(charlson, tumours.col("tumor_id").equalTo(charlson.col("tumor_id")), "left")
-          .drop(charlson.col("tumor_id"))
+      // a USING join: charlson derives from tumours, so tumours.col/charlson.col would name one attribute
+      tumours = tumours.join(charlson, Seqs.of("tumor_id"), "left")
           .withColumn("charlson_index", coalesce(col("charlson_index"), lit(0)));
     } else {
       Progress.line("cohort   no claims: no Charlson index, treatment episodes or care paths");

@@ -104,6 +104,18 @@ class NightlyPipelineTest extends SparkTestBase {
   }
 
   @Test
+  void silverTumoursKeepEveryAcceptedTumourOnceWithItsId() {
+    Warehouse w = new Warehouse(spark(), warehouse);
+    Row r = w.read(TableId.SILVER_TUMOURS).selectExpr("count(*)", "count(DISTINCT tumor_id)", "count(tumor_id)",
+        "sum(CASE WHEN charlson_index > 0 THEN 1 ELSE 0 END)").head();
+    long bronze = w.read(TableId.BRONZE_REGISTRY).count();
+    assertEquals(bronze, r.getLong(0));
+    assertEquals(bronze, r.getLong(1), "tumour ids unique");
+    assertEquals(bronze, r.getLong(2), "no tumour loses its id in the comorbidity join");
+    assertTrue(r.getLong(3) > 0 && r.getLong(3) < bronze, "some, not all, tumours have comorbidity");
+  }
+
+  @Test
   void goldIndicatorsHaveEveryKindNationallyAndJoinGoldSurvival() {
     Warehouse w = new Warehouse(spark(), warehouse);
     w.registerAll();
