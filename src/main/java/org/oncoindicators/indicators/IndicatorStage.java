@@ -1,7 +1,5 @@
 package org.oncoindicators.indicators;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
