@@ -3,6 +3,7 @@ package org.oncoindicators.pipeline;
 import java.util.List;
 import org.oncoindicators.cohort.CohortStage;
 import org.oncoindicators.cohort.QualityStage;
+import org.oncoindicators.flows.FlowsStage;
 import org.oncoindicators.indicators.IndicatorStage;
 import org.oncoindicators.ingest.IngestStage;
 import org.oncoindicators.ops.FaultInjection;
@@ -17,7 +18,7 @@ import org.oncoindicators.survival.SurvivalStage;
  */
 public final class NightlyPipeline {
   public static final List<Stage> STAGES = List.of(new IngestStage(), new CohortStage(), new QualityStage(),
-      new SurvivalStage(), new IndicatorStage());
+      new SurvivalStage(), new IndicatorStage(), new FlowsStage());
 
   private final StageContext context;
   private final RunLedger ledger;

@@ -100,6 +100,21 @@ class PlantedCentreEffectsTest extends SparkTestBase {
   }
 
   @Test
+  void plantedCapitalAreaTravelShareIsRecovered() {
+    Dataset<Row> flows = new Warehouse(spark(), dir.resolve("warehouse")).read(TableId.GOLD_PATIENT_FLOWS)
+        .filter("measure = 'capital_outflow' AND cancer_group = 'all_sites' AND diagnosis_year = 'all'").cache();
+    JsonNode travel = truth.get("travel");
+    Row all = flows.filter("residence_region = 'ALL_NON_CAPITAL'").head();
+    assertEquals(travel.get("realised_share").asDouble(), all.<Double>getAs("share"), 0.005);
+    assertTrue(all.<Double>getAs("ci_lower") < travel.get("configured_share").asDouble()
+        && travel.get("configured_share").asDouble() < all.<Double>getAs("ci_upper"), "planted share in the CI: " + all);
+    for (JsonNode region : travel.get("by_region")) {
+      Row r = flows.filter("residence_region = '" + region.get("region").asText() + "'").head();
+      assertEquals(region.get("realised_share").asDouble(), r.<Double>getAs("share"), 0.02, region.toString());
+    }
+  }
+
+  @Test
   void withoutClaimsTheClaimsStagesAreSkippedAndSaySo() {
     Row ingest = new Warehouse(spark(), dir.resolve("warehouse")).read(TableId.OPS_RUNS)
         .filter("stage = 'ingest' AND status = 'succeeded'").head();
