@@ -20,16 +20,16 @@ public final class CaseMixModel {
   private CaseMixModel() {}
 
   /**
-   * @param fitTable the national rows on the driver; {@code fitRows} the same as a local DataFrame with the label, weight or offset, and {@code countColumn} (units per row,
-   *     used to choose reference levels)
+   * @param fitTable the national rows on the driver, with {@code countColumn} (units per row, used to
+   *     choose reference levels); {@code fitRows} the same as a local DataFrame with the label,
+   *     weight or offset
    * @param fixed terms always in the model (the follow-up intervals of a survival model)
    * @param caseMix covariates in order of importance
    * @param limiting the smaller of events and non-events (events for survival)
    * @param events total events; {@code exposure} total units (binomial) or person-time (Poisson)
    */
   public static Fitted fit(CountTable fitTable, Dataset<Row> fitRows, Glm.Family family, String countColumn,
-                           List<Covariate> fixed,
-                           List<Covariate> caseMix, double limiting, double events, double exposure,
+                           List<Covariate> fixed, List<Covariate> caseMix, double limiting, double events, double exposure,
                            int minEventsPerParameter) {
     List<Covariate> all = new ArrayList<>(fixed);
     all.addAll(caseMix);
@@ -43,7 +43,7 @@ public final class CaseMixModel {
       int caseMixParameters = design.parameters() - Design.of(fixed, levels).parameters();
       if (covs.isEmpty() || limiting <= 0) {
         return new Fitted(Glm.interceptOnly(family, design, events, exposure), names(used),
-            limiting <= 0 ? "no_events: expected = observed" : status(reason));
+            limiting <= 0 ? "no variation: every unit has the same outcome, expected = observed" : status(reason));
       }
       if (!used.isEmpty() && limiting < (double) minEventsPerParameter * caseMixParameters) {
         reason = String.format("reduced: %.0f events for %d case-mix parameters, fewer than %d per parameter",
