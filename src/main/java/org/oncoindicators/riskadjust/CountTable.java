@@ -36,10 +36,10 @@ public final class CountTable {
     return rows;
   }
 
-  /** The total of a numeric column. */
+  /** The total of a numeric column (NULL counts as 0: a global aggregate of no rows is one NULL row). */
   public double sum(String column) {
     int i = schema.fieldIndex(column);
-    return rows.stream().mapToDouble(r -> ((Number) r.get(i)).doubleValue()).sum();
+    return rows.stream().filter(r -> !r.isNullAt(i)).mapToDouble(r -> ((Number) r.get(i)).doubleValue()).sum();
   }
 
   public boolean isEmpty() {

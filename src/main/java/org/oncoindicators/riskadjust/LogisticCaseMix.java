@@ -47,13 +47,13 @@ public final class LogisticCaseMix {
     try {
       CountTable national = CountTable.collect(cells.groupBy(keys(caseMix))
           .agg(sum(N).cast("double").as(N), sum(O).cast("double").as(O)));
-      if (national.isEmpty()) {
+      double n = national.sum(N);
+      double events = national.sum(O);
+      if (n == 0) {
         return new Output(null, null, List.of(), Map.of());
       }
       Dataset<Row> fitRows = national.local(spark).withColumn(Glm.WEIGHT, col(N))
           .withColumn(Glm.LABEL, col(O).divide(col(N)));
-      double n = national.sum(N);
-      double events = national.sum(O);
       CaseMixModel.Fitted fitted = CaseMixModel.fit(national, fitRows, Glm.Family.BINOMIAL, N, List.of(), caseMix,
           Math.min(events, n - events), events, n, minEventsPerParameter);
       ModelQuality quality = quality(fitted.result().predict(fitRows));

@@ -90,6 +90,13 @@ class PlantedCaseMixTest extends SparkTestBase {
   }
 
   @Test
+  void anIndicatorWithoutUnitsHasNoRowsWithOrWithoutCovariates() {
+    Dataset<Row> none = units.filter("center_id = 'nobody'");
+    assertTrue(LogisticCaseMix.run(none, List.of(), 10).centres().isEmpty());
+    assertTrue(LogisticCaseMix.run(none, CASE_MIX, 10).centres().isEmpty());
+  }
+
+  @Test
   void sickerCentreLooksWorseCrudeButAsExpectedAfterRiskAdjustment() {
     Comparison crude = compare(List.of()).get("SICKER-0");
     Comparison adjusted = compare(CASE_MIX).get("SICKER-0");
