@@ -24,13 +24,11 @@ public final class Design {
   public static final String FEATURES = "features";
   public static final String INTERCEPT = "(Intercept)";
 
-  private final List<Covariate> covariates;
   private final List<String> names;
   private final List<Column> values;
   private final Map<String, String> references;
 
-  private Design(List<Covariate> covariates, List<String> names, List<Column> values, Map<String, String> references) {
-    this.covariates = covariates;
+  private Design(List<String> names, List<Column> values, Map<String, String> references) {
     this.names = names;
     this.values = values;
     this.references = references;
@@ -60,7 +58,7 @@ public final class Design {
         }
       }
     }
-    return new Design(List.copyOf(covs), List.copyOf(names), List.copyOf(values), references);
+    return new Design(List.copyOf(names), List.copyOf(values), references);
   }
 
   /** Adds the {@code features} vector column for MLlib. */
@@ -82,10 +80,6 @@ public final class Design {
   /** Parameters including the intercept. */
   public int parameters() {
     return names.size() + 1;
-  }
-
-  public List<Covariate> covariates() {
-    return covariates;
   }
 
   /** Reference level of each categorical covariate. */

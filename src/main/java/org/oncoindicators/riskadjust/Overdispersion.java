@@ -15,9 +15,7 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  * @param applied whether limits are widened by {@code phi}
  */
 public record Overdispersion(double phi, double pValue, boolean applied, int centres) {
-  public static final Overdispersion NONE = new Overdispersion(1.0, Double.NaN, false, 0);
-
-  /** Estimates φ from the centres' z-scores; fewer than {@code minCentres} gives {@link #NONE}. */
+  /** Estimates φ from the centres' z-scores; with fewer than {@code minCentres} it is not applied. */
   public static Overdispersion estimate(double[] z, double winsor, double testLevel, int minCentres) {
     if (z.length < Math.max(2, minCentres)) {
       return new Overdispersion(1.0, Double.NaN, false, z.length);
