@@ -32,9 +32,9 @@ import org.oncoindicators.riskadjust.RateScale;
  * it with hand-made units.
  */
 public final class IndicatorEvaluation {
-  /** The rows one indicator contributes; empty when it has no units. */
-  public record Result(List<Row> indicators, List<Row> modelFit) {
-    static final Result EMPTY = new Result(List.of(), List.of());
+  /** The rows one indicator contributes to each table; empty when it has no units. */
+  public record Result(List<Row> indicators, List<Row> modelFit, List<Row> cells) {
+    static final Result EMPTY = new Result(List.of(), List.of(), List.of());
   }
 
   private final PipelineConfig.Indicators settings;
@@ -57,6 +57,11 @@ public final class IndicatorEvaluation {
   }
 
   private ComparisonSettings comparison(IndicatorSpec spec) {
+    return comparisonSettings(settings, spec);
+  }
+
+  /** How units of {@code spec} are compared with the nation (limits, dispersion, its min-n). */
+  public static ComparisonSettings comparisonSettings(PipelineConfig.Indicators settings, IndicatorSpec spec) {
     return new ComparisonSettings(settings.confLevel(), settings.innerLimit(), settings.outerLimit(), settings.winsor(),
         settings.dispersionTestLevel(), settings.minCentresForDispersion(), spec.minN());
   }
@@ -80,7 +85,8 @@ public final class IndicatorEvaluation {
             medians.get(c.counts().centerId() + "|" + period)), runId));
       }
     });
-    return new Result(rows, modelRows(spec, out.fitted(), out.quality(), out.nation().values()));
+    return new Result(rows, modelRows(spec, out.fitted(), out.quality(), out.nation().values()),
+        IndicatorCellTable.rows(spec, out.cells(), runId));
   }
 
   private Result survival(IndicatorSpec spec, Dataset<Row> units) {
@@ -99,7 +105,8 @@ public final class IndicatorEvaluation {
             runId));
       }
     });
-    return new Result(rows, modelRows(spec, out.fitted(), out.quality(), out.nation().values()));
+    return new Result(rows, modelRows(spec, out.fitted(), out.quality(), out.nation().values()),
+        IndicatorCellTable.rows(spec, out.cells(), runId));
   }
 
   private Result volume(IndicatorSpec spec, Dataset<Row> units) {
@@ -114,7 +121,7 @@ public final class IndicatorEvaluation {
       n[1] += r.getLong(3);
     }
     nation.forEach((period, n) -> rows.add(IndicatorTable.volumeRow(spec, "ALL", period, n[0], n[1], runId)));
-    return new Result(rows, List.of());
+    return new Result(rows, List.of(), List.of());
   }
 
   private static List<CentreCounts> inPeriod(List<CentreCounts> centres, String period) {

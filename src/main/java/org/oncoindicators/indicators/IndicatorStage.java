@@ -19,7 +19,8 @@ import org.oncoindicators.tables.TableId;
 
 /**
  * Gold risk-adjusted indicators: every indicator of the catalogue evaluated per centre and
- * nationally into {@code gold.indicators}, its case-mix model into {@code gold.model_fit}.
+ * nationally into {@code gold.indicators}, its case-mix model into {@code gold.model_fit}, and its
+ * observed and expected events per centre and residence region into {@code gold.indicator_cells}.
  * Claims-based indicators are skipped (and say so) when the run has no claims. Models are fitted
  * a few at a time, since each is a series of small Spark jobs.
  */
@@ -36,7 +37,7 @@ public final class IndicatorStage implements Stage {
 
   @Override
   public List<TableId> outputs() {
-    return List.of(TableId.GOLD_INDICATORS, TableId.GOLD_MODEL_FIT);
+    return List.of(TableId.GOLD_INDICATORS, TableId.GOLD_MODEL_FIT, TableId.GOLD_INDICATOR_CELLS);
   }
 
   @Override
@@ -59,13 +60,17 @@ public final class IndicatorStage implements Stage {
         config.indicators().parallelFits());
     List<Row> indicatorRows = new ArrayList<>();
     List<Row> fitRows = new ArrayList<>();
+    List<Row> cellRows = new ArrayList<>();
     results.forEach(r -> {
       indicatorRows.addAll(r.indicators());
       fitRows.addAll(r.modelFit());
+      cellRows.addAll(r.cells());
     });
     ctx.warehouse().replaceRun(TableId.GOLD_INDICATORS,
         ctx.spark().createDataFrame(indicatorRows, IndicatorTable.SCHEMA), runId);
     ctx.warehouse().replaceRun(TableId.GOLD_MODEL_FIT, ctx.spark().createDataFrame(fitRows, ModelFitTable.SCHEMA), runId);
+    ctx.warehouse().replaceRun(TableId.GOLD_INDICATOR_CELLS,
+        ctx.spark().createDataFrame(cellRows, IndicatorCellTable.SCHEMA), runId);
     long tumourRows = tumours.count();
     populations.release();
     tumours.unpersist();

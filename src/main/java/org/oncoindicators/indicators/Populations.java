@@ -81,7 +81,7 @@ public final class Populations {
 
   /**
    * The units of {@code spec}: center_id, period, the covariates, event (0/1) and for survival
-   * time_days; plus cancer_group, index_date and days_to_treatment.
+   * time_days; plus cancer_group, index_date, days_to_treatment and residence_region.
    */
   public Dataset<Row> units(IndicatorSpec spec) {
     Dataset<Row> base = tumours.filter(col("cancer_group").isin(spec.cancerGroups().toArray()));
@@ -110,7 +110,7 @@ public final class Populations {
         CaseMixCovariates.charlsonGroup(col("charlson_index")).as(CaseMixCovariates.CHARLSON),
         CaseMixCovariates.yearTerm(col("diagnosis_year"), closingYear).as(CaseMixCovariates.DIAGNOSIS_YEAR),
         col(TumourCohort.TIME_DAYS).as(PiecewiseExponential.TIME_DAYS),
-        event(spec).as(LogisticCaseMix.EVENT), col(PATIENT),
+        event(spec).as(LogisticCaseMix.EVENT), col(PATIENT), col("residence_region").as(LogisticCaseMix.RESIDENCE),
         spec.population() == IndicatorSpec.Population.TREATED ? col(DAYS_TO_TREATMENT)
             : lit(null).cast("int").as(DAYS_TO_TREATMENT));
   }

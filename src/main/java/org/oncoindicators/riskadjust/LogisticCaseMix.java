@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.TreeMap;
 import java.util.LinkedHashMap;
@@ -27,22 +28,27 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class LogisticCaseMix {
   public static final String CENTER = "center_id";
+  /** The units' residence region: optional; cells are kept per centre and residence region. */
+  public static final String RESIDENCE = "residence_region";
   public static final String PERIOD = "period";
   public static final String EVENT = "event";
   public static final String ALL = "ALL";
   static final String N = "n";
   static final String O = "o";
 
-  /** The model, its quality, and per-period counts of each centre and of the nation. */
+  /** The model, its quality, per-period counts of each centre and of the nation, and the centre × residence cells. */
   public record Output(CaseMixModel.Fitted fitted, ModelQuality quality, List<CentreCounts> centres,
-                       Map<String, CentreCounts> nation) {}
+                       Map<String, CentreCounts> nation, List<CellCounts> cells) {}
 
   private LogisticCaseMix() {}
 
-  /** @param units one row per unit: center_id, period, the covariates' columns, event (0/1) */
+  /**
+   * @param units one row per unit: center_id, period, the covariates' columns, event (0/1), and
+   *     optionally residence_region
+   */
   public static Output run(Dataset<Row> units, List<Covariate> caseMix, int minEventsPerParameter) {
     SparkSession spark = units.sparkSession();
-    Dataset<Row> cells = units.groupBy(keys(caseMix, CENTER, PERIOD))
+    Dataset<Row> cells = withResidence(units).groupBy(keys(caseMix, CENTER, RESIDENCE, PERIOD))
         .agg(count(lit(1)).as(N), sum(col(EVENT).cast("long")).as(O)).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       CountTable national = CountTable.collect(cells.groupBy(keys(caseMix))
@@ -50,16 +56,20 @@ public final class LogisticCaseMix {
       double n = national.sum(N);
       double events = national.sum(O);
       if (n == 0) {
-        return new Output(null, null, List.of(), Map.of());
+        return new Output(null, null, List.of(), Map.of(), List.of());
       }
       Dataset<Row> fitRows = national.local(spark).withColumn(Glm.WEIGHT, col(N))
           .withColumn(Glm.LABEL, col(O).divide(col(N)));
       CaseMixModel.Fitted fitted = CaseMixModel.fit(national, fitRows, Glm.Family.BINOMIAL, N, List.of(), caseMix,
           Math.min(events, n - events), events, n, minEventsPerParameter);
       ModelQuality quality = quality(fitted.result().predict(fitRows));
-      List<Row> perCentre = fitted.result().predict(cells).groupBy(CENTER, PERIOD)
-          .agg(sum(N), sum(O), sum(col(N).multiply(col(Glm.PREDICTION)))).collectAsList();
-      return counts(perCentre, fitted, quality);
+      List<CellCounts> perCell = new ArrayList<>();
+      for (Row r : fitted.result().predict(cells).groupBy(CENTER, RESIDENCE, PERIOD)
+          .agg(sum(N), sum(O), sum(col(N).multiply(col(Glm.PREDICTION)))).collectAsList()) {
+        perCell.add(new CellCounts(r.getString(0), r.getString(1), r.getString(2), r.getLong(3), r.getLong(4),
+            r.getDouble(5)));
+      }
+      return counts(perCell, fitted, quality);
     } finally {
       cells.unpersist();
     }
@@ -69,15 +79,21 @@ public final class LogisticCaseMix {
     return covs.stream().map(Covariate::name).toList();
   }
 
-  private static Output counts(List<Row> predicted, CaseMixModel.Fitted fitted, ModelQuality quality) {
+  /** The units with a residence_region column (NULL when they carry none). */
+  static Dataset<Row> withResidence(Dataset<Row> units) {
+    return Arrays.asList(units.columns()).contains(RESIDENCE) ? units
+        : units.withColumn(RESIDENCE, lit(null).cast("string"));
+  }
+
+  private static Output counts(List<CellCounts> cells, CaseMixModel.Fitted fitted, ModelQuality quality) {
     Map<List<String>, double[]> byCentre = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
         .thenComparing(k -> k.get(1)));
-    for (Row r : predicted) {
-      for (String centre : List.of(r.getString(0), ALL)) {
-        double[] acc = byCentre.computeIfAbsent(List.of(centre, r.getString(1)), k -> new double[3]);
-        acc[0] += r.getLong(2);
-        acc[1] += r.getLong(3);
-        acc[2] += r.getDouble(4);
+    for (CellCounts cell : cells) {
+      for (String centre : List.of(cell.centerId(), ALL)) {
+        double[] acc = byCentre.computeIfAbsent(List.of(centre, cell.period()), k -> new double[3]);
+        acc[0] += cell.n();
+        acc[1] += cell.observed();
+        acc[2] += cell.expected();
       }
     }
     List<CentreCounts> centres = new ArrayList<>();
@@ -90,7 +106,7 @@ public final class LogisticCaseMix {
         centres.add(c);
       }
     });
-    return new Output(fitted, quality, centres, nation);
+    return new Output(fitted, quality, centres, nation, cells);
   }
 
   /** c-statistic (MLlib's exact ROC area, ties counted half) and calibration on the national patterns. */

@@ -13,9 +13,12 @@ import static org.apache.spark.sql.functions.when;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -44,7 +47,7 @@ public final class PiecewiseExponential {
    */
   public record Output(CaseMixModel.Fitted fitted, ModelQuality quality, List<CentreCounts> centres,
                        Map<String, CentreCounts> nation, Map<String, Double> referenceSurvival,
-                       Map<String, Double> personYears) {}
+                       Map<String, Double> personYears, List<CellCounts> cells) {}
 
   private PiecewiseExponential() {}
 
@@ -83,7 +86,10 @@ public final class PiecewiseExponential {
         .withColumn(INTERVAL, col("_k.label")).drop("_t", "_k");
   }
 
-  /** @param units one row per unit: center_id, period, the covariates' columns, time_days, event (0/1) */
+  /**
+   * @param units one row per unit: center_id, period, the covariates' columns, time_days, event (0/1),
+   *     and optionally residence_region
+   */
   public static Output run(Dataset<Row> units, double[] cuts, double daysPerYear, List<Covariate> caseMix,
                            int minEventsPerParameter) {
     List<String> labels = labels(cuts);
@@ -91,15 +97,16 @@ public final class PiecewiseExponential {
     List<Covariate> withInterval = new ArrayList<>(List.of(interval));
     withInterval.addAll(caseMix);
     SparkSession spark = units.sparkSession();
-    Dataset<Row> cells = split(units, cuts, daysPerYear)
-        .groupBy(LogisticCaseMix.keys(withInterval, LogisticCaseMix.CENTER, LogisticCaseMix.PERIOD))
+    Dataset<Row> cells = split(LogisticCaseMix.withResidence(units), cuts, daysPerYear)
+        .groupBy(LogisticCaseMix.keys(withInterval, LogisticCaseMix.CENTER, LogisticCaseMix.RESIDENCE,
+            LogisticCaseMix.PERIOD))
         .agg(sum(PT).as(PT), sum(D).as(D), sum(UNITS).as(UNITS)).withColumn(Glm.OFFSET, log(col(PT)))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       CountTable national = CountTable.collect(cells.groupBy(LogisticCaseMix.keys(withInterval))
           .agg(sum(PT).as(PT), sum(D).cast("double").as(D), sum(UNITS).cast("double").as(UNITS)));
       if (national.isEmpty()) {
-        return new Output(null, null, List.of(), Map.of(), Map.of(), Map.of());
+        return new Output(null, null, List.of(), Map.of(), Map.of(), Map.of(), List.of());
       }
       Dataset<Row> fitRows = national.local(spark).withColumn(Glm.LABEL, col(D)).withColumn(Glm.OFFSET, log(col(PT)));
       double events = national.sum(D);
@@ -107,7 +114,7 @@ public final class PiecewiseExponential {
           caseMix, events, events, national.sum(PT), minEventsPerParameter);
       ModelQuality quality = quality(fitted.result().predict(fitRows), caseMix, labels.get(0));
       List<Row> perInterval = fitted.result().predict(cells)
-          .groupBy(LogisticCaseMix.CENTER, LogisticCaseMix.PERIOD, INTERVAL)
+          .groupBy(LogisticCaseMix.CENTER, LogisticCaseMix.PERIOD, INTERVAL, LogisticCaseMix.RESIDENCE)
           .agg(sum(UNITS), sum(D), sum(PT), sum(Glm.PREDICTION)).collectAsList();
       return counts(perInterval, labels, cuts, fitted, quality);
     } finally {
@@ -118,15 +125,21 @@ public final class PiecewiseExponential {
   private static Output counts(List<Row> perInterval, List<String> labels, double[] cuts, CaseMixModel.Fitted fitted,
                                ModelQuality quality) {
     Map<List<String>, double[]> byCentre = new LinkedHashMap<>(); // units, d, mu, then (d, pt) per interval
+    Map<List<String>, double[]> byCell = new TreeMap<>(Comparator.comparing(Object::toString));
     for (Row r : perInterval) {
+      double[] cell = byCell.computeIfAbsent(Arrays.asList(r.getString(0), r.getString(3), r.getString(1)),
+          k -> new double[3]);
+      cell[0] += r.getLong(4);
+      cell[1] += r.getLong(5);
+      cell[2] += r.getDouble(7);
       for (String centre : List.of(r.getString(0), "ALL")) {
         double[] acc = byCentre.computeIfAbsent(List.of(centre, r.getString(1)), k -> new double[3 + 2 * labels.size()]);
         int k = labels.indexOf(r.getString(2));
-        acc[0] += r.getLong(3);
-        acc[1] += r.getLong(4);
-        acc[2] += r.getDouble(6);
-        acc[3 + 2 * k] += r.getLong(4);
-        acc[4 + 2 * k] += r.getDouble(5);
+        acc[0] += r.getLong(4);
+        acc[1] += r.getLong(5);
+        acc[2] += r.getDouble(7);
+        acc[3 + 2 * k] += r.getLong(5);
+        acc[4 + 2 * k] += r.getDouble(6);
       }
     }
     List<CentreCounts> centres = new ArrayList<>();
@@ -152,7 +165,10 @@ public final class PiecewiseExponential {
             centres.add(c);
           }
         });
-    return new Output(fitted, quality, centres, nation, reference, personYears);
+    List<CellCounts> cells = new ArrayList<>();
+    byCell.forEach((key, a) -> cells.add(new CellCounts(key.get(0), key.get(1), key.get(2), (long) a[0], (long) a[1],
+        a[2])));
+    return new Output(fitted, quality, centres, nation, reference, personYears, cells);
   }
 
   /** exp(−Σ (D_k / PT_k) × width_k): NULL when an interval has no one at risk. */

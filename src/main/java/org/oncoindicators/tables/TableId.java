@@ -18,7 +18,12 @@ public enum TableId {
   GOLD_SURVIVAL_CURVE("gold", "survival_curve", WriteMode.REPLACE_RUN),
   GOLD_INDICATORS("gold", "indicators", WriteMode.REPLACE_RUN),
   GOLD_MODEL_FIT("gold", "model_fit", WriteMode.REPLACE_RUN),
+  GOLD_INDICATOR_CELLS("gold", "indicator_cells", WriteMode.REPLACE_RUN),
   GOLD_PATIENT_FLOWS("gold", "patient_flows", WriteMode.REPLACE_RUN),
+  GOLD_CARE_NETWORK("gold", "care_network", WriteMode.REPLACE_RUN),
+  GOLD_SPECIALISATION("gold", "specialisation", WriteMode.REPLACE_RUN),
+  GOLD_OUTCOMES_BY_TRAVEL("gold", "outcomes_by_travel", WriteMode.REPLACE_RUN),
+  GOLD_NETWORK_OUTCOMES("gold", "network_outcomes", WriteMode.REPLACE_RUN),
   OPS_DATA_QUALITY("ops", "data_quality", WriteMode.REPLACE_RUN),
   OPS_TERMINOLOGY_COVERAGE("ops", "terminology_coverage", WriteMode.REPLACE_RUN),
   OPS_RUNS("ops", "runs", WriteMode.LEDGER);
