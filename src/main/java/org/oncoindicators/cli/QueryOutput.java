@@ -88,8 +88,18 @@ final class QueryOutput {
   private static String[] cells(Row r) {
     String[] cells = new String[r.size()];
     for (int i = 0; i < r.size(); i++) {
-      cells[i] = r.isNullAt(i) ? null : String.valueOf(r.get(i));
+      cells[i] = r.isNullAt(i) ? null : text(r.get(i));
     }
     return cells;
+  }
+
+  /** A value as text; arrays (Scala sequences) as {@code [a, b]}, not as their Scala class name. */
+  private static String text(Object v) {
+    if (v instanceof scala.collection.Seq<?> seq) {
+      List<String> items = new ArrayList<>();
+      scala.jdk.javaapi.CollectionConverters.asJava(seq).forEach(x -> items.add(x == null ? "NULL" : text(x)));
+      return items.toString();
+    }
+    return String.valueOf(v);
   }
 }
