@@ -3,9 +3,11 @@ package org.oncoindicators.cohort;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.split;
@@ -21,8 +23,10 @@ import org.oncoindicators.terminology.CodePrefixes;
 /**
  * Each tumour's path through care from claims: the first claim carrying the cancer's diagnosis
  * (the diagnostic work-up, often at a clinic or spoke), the first treatment (from the treatment
- * episodes, the hub), the days between diagnosis and treatment, and every centre that billed for
- * the patient in the care window — the material of patient-flow and care-network indicators.
+ * episodes, the hub), the days between diagnosis and treatment, the centre of follow-up (the one
+ * billing most claims from {@code followUpAfterDays} after that treatment to the window's end), and
+ * every centre that billed for the patient in the care window — the material of patient-flow and
+ * care-network indicators.
  */
 public final class CarePaths {
   private CarePaths() {}
@@ -32,9 +36,10 @@ public final class CarePaths {
    *     tumour gets a row, with NULLs where its claims show no diagnostic contact or treatment
    * @param claims bronze claims
    * @param episodes silver treatment episodes
+   * @param followUpAfterDays claims this many days or more after the first treatment are follow-up
    */
   public static Dataset<Row> build(Dataset<Row> tumours, Dataset<Row> claims, Dataset<Row> episodes, int daysBefore,
-                                   int daysAfter, String runId) {
+                                   int daysAfter, int followUpAfterDays, String runId) {
     Dataset<Row> t = tumours.select(col("tumor_id"), col("patient_id").as("t_patient"),
         substring(CodePrefixes.compact(col("icd10_code")), 1, 3).as("t_category"), col("diagnosis_date"),
         col("center_id").as("registry_center_id"));
@@ -51,8 +56,13 @@ public final class CarePaths {
     Dataset<Row> treated = episodes.groupBy(col("tumor_id"))
         .agg(min_by(struct(col("service_date"), col("center_id"), col("episode_kind")),
             struct(col("service_date"), col("center_id"))).as("first_tx"));
+    Dataset<Row> followUp = inWindow.join(treated.select(col("tumor_id"), col("first_tx.service_date").as("tx_date")),
+            Seqs.of("tumor_id"))
+        .filter(datediff(col("service_date"), col("tx_date")).geq(followUpAfterDays))
+        .groupBy("tumor_id", "center_id").agg(count(lit(1)).as("claims"))
+        .groupBy("tumor_id").agg(max_by(col("center_id"), struct(col("claims"), col("center_id"))).as("follow_up_center_id"));
     return t.join(diagnostic, Seqs.of("tumor_id"), "left").join(visited, Seqs.of("tumor_id"), "left")
-        .join(treated, Seqs.of("tumor_id"), "left")
+        .join(treated, Seqs.of("tumor_id"), "left").join(followUp, Seqs.of("tumor_id"), "left")
         .select(col("tumor_id"), col("t_patient").as("patient_id"), col("registry_center_id"), col("diagnosis_date"),
             col("first_dx.service_date").as("first_diagnostic_date"),
             col("first_dx.center_id").as("first_diagnostic_center_id"),
@@ -60,6 +70,7 @@ public final class CarePaths {
             col("first_tx.center_id").as("first_treatment_center_id"),
             col("first_tx.episode_kind").as("first_treatment_kind"),
             datediff(col("first_tx.service_date"), col("diagnosis_date")).as("days_diagnosis_to_treatment"),
+            col("follow_up_center_id"),
             col("centers_visited"), when(col("centers_visited").isNull(), lit(0)).otherwise(size(col("centers_visited")))
                 .as("n_centers_visited"),
             lit(runId).as("run_id"));

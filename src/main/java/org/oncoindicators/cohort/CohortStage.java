@@ -65,7 +65,7 @@ public final class CohortStage implements Stage {
       episodes = TreatmentEpisodes.build(ProcedureGroups.load(config.reference().procedureGroups())
           .assign(claims, ctx.spark()), tumours, c.treatmentDaysBefore(), c.treatmentDaysAfter(), ctx.run().runId());
       carePaths = CarePaths.build(tumours, claims, episodes, c.carePathDaysBefore(), c.treatmentDaysAfter(),
-          ctx.run().runId());
+          c.followUpAfterDays(), ctx.run().runId());
       // a USING join: charlson derives from tumours, so tumours.col/charlson.col would name one attribute
       tumours = tumours.join(charlson, Seqs.of("tumor_id"), "left")
           .withColumn("charlson_index", coalesce(col("charlson_index"), lit(0)));

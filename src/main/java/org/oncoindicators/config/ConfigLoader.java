@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.oncoindicators.indicators.IndicatorCatalogue;
+import org.oncoindicators.indicators.IndicatorSpec;
 import org.oncoindicators.terminology.CancerGroups;
 
 /**
@@ -32,7 +33,8 @@ public final class ConfigLoader {
   static final String ROOT = "oncoindicators";
   private static final List<String> PATH_KEYS = List.of("warehouse", "inputs.registry", "inputs.claims",
       "inputs.centers", "inputs.life-table", "inputs.omop", "demo.out", "reference.cancer-groups",
-      "reference.icss-weights", "reference.regions", "reference.charlson", "reference.procedure-groups", "indicators.catalogue");
+      "reference.icss-weights", "reference.regions", "reference.charlson", "reference.procedure-groups", "indicators.catalogue",
+      "flows.declared-networks");
 
   /** Keys whose entries are user-named (e.g. a cancer group), so they cannot be listed in the defaults. */
   private static final List<String> OPEN_MAPS = List.of("survival.icss-standard.by-group",
@@ -150,7 +152,7 @@ public final class ConfigLoader {
           inputs, demo, ingest, new PipelineConfig.Reference(Path.of(c.getString("reference.cancer-groups")),
               Path.of(c.getString("reference.icss-weights")), Path.of(c.getString("reference.regions")),
               Path.of(c.getString("reference.charlson")), Path.of(c.getString("reference.procedure-groups"))),
-          survival, cohort(c), c.getInt("quality.follow-up-tolerance-days"), indicators,
+          survival, cohort(c), c.getInt("quality.follow-up-tolerance-days"), indicators, flows(c, indicators.catalogue()),
           new PipelineConfig.SparkSettings(c.getString("spark.master"), c.getInt("spark.shuffle-partitions")),
           hash(full.getConfig(ROOT).root().render(ConfigRenderOptions.concise()) + indicators.catalogue().canonical()));
     } catch (ConfigException e) {
@@ -180,7 +182,28 @@ public final class ConfigLoader {
     }
     return new PipelineConfig.Cohort(c.getInt("cohort.comorbidity-lookback-days"), weights,
         c.getInt("cohort.treatment-days-before"), c.getInt("cohort.treatment-days-after"),
-        c.getInt("cohort.care-path-days-before"));
+        c.getInt("cohort.care-path-days-before"), c.getInt("cohort.follow-up-after-days"));
+  }
+
+  private static PipelineConfig.Flows flows(Config c, IndicatorCatalogue catalogue) {
+    String indicator = c.getString("flows.specialisation-indicator");
+    boolean known = catalogue.indicators().stream().anyMatch(s -> s.id().equals(indicator + "_" + s.cancerGroup())
+        && s.kind() != IndicatorSpec.Kind.VOLUME);
+    if (!known) {
+      throw new ConfigError("flows.specialisation-indicator is '" + indicator + "', which is no per-group survival or "
+          + "proportion indicator of " + c.getString("indicators.catalogue") + ": use an id such as survival_5y");
+    }
+    Optional<Path> declared = path(c, "flows.declared-networks");
+    if (declared.isPresent() && !Files.isRegularFile(declared.get())) {
+      throw new ConfigError("flows.declared-networks is " + declared.get() + ", which does not exist: give a CSV "
+          + "(network_id, center_id, role) or null");
+    }
+    double ratio = c.getDouble("flows.meaningful-ratio");
+    if (!(ratio > 1)) {
+      throw new ConfigError("flows.meaningful-ratio is " + ratio + ": give a ratio above 1, e.g. 1.25");
+    }
+    return new PipelineConfig.Flows(declared, Math.max(1, c.getInt("flows.min-referrals")),
+        indicator, ratio);
   }
 
   private static Optional<LocalDate> date(Config c, String key) {

@@ -23,6 +23,7 @@ public record PipelineConfig(
     Cohort cohort,
     int followUpToleranceDays,
     Indicators indicators,
+    Flows flows,
     SparkSettings spark,
     String configHash) {
 
@@ -42,7 +43,7 @@ public record PipelineConfig(
 
   /** Silver cohort settings: comorbidity look-back and weights, the treatment-episode window. */
   public record Cohort(int comorbidityLookbackDays, String charlsonWeights, int treatmentDaysBefore,
-                       int treatmentDaysAfter, int carePathDaysBefore) {}
+                       int treatmentDaysAfter, int carePathDaysBefore, int followUpAfterDays) {}
 
   /** Survival horizons, strata, approaches and confidence-interval settings. */
   public record Survival(List<Integer> horizonsYears, String confType, double confLevel, List<String> strata,
@@ -56,6 +57,14 @@ public record PipelineConfig(
   public record Indicators(org.oncoindicators.indicators.IndicatorCatalogue catalogue, int minEventsPerParameter,
                            double confLevel, double innerLimit, double outerLimit, double winsor,
                            double dispersionTestLevel, int minCentresForDispersion, int parallelFits) {}
+
+  /**
+   * Care networks and specialisation: the declared networks (if any), the referrals that tie a
+   * referring centre to a network, the indicator centres' cancer groups are ranked on, and the
+   * O/E ratio a confidence interval must exclude to tell a centre's volume is enough.
+   */
+  public record Flows(Optional<Path> declaredNetworks, int minReferrals, String specialisationIndicator,
+                      double meaningfulRatio) {}
 
   /** Spark settings used when the job starts its own session. */
   public record SparkSettings(String master, int shufflePartitions) {}

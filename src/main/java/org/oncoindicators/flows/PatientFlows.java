@@ -41,7 +41,7 @@ public final class PatientFlows {
   static final List<String> COLUMNS = List.of("measure", "cancer_group", "diagnosis_year", "residence_region",
       "treating_region", "center_id", "n", "denominator", "share", "ci_lower", "ci_upper", "run_id");
 
-  private static final UserDefinedFunction WILSON = udf((UDF2<Long, Long, Row>) (n, total) -> {
+  static final UserDefinedFunction WILSON = udf((UDF2<Long, Long, Row>) (n, total) -> {
     if (total == null || total == 0) {
       return null;
     }
@@ -94,10 +94,14 @@ public final class PatientFlows {
         .withColumn("residence_region", lit("abroad"));
     Dataset<Row> all = regionMatrix.unionByName(centreMatrix, true).unionByName(selfSufficiency, true)
         .unionByName(outflow, true).unionByName(international, true);
-    return all.withColumn("share", col("n").divide(col("denominator")))
-        .withColumn("_ci", WILSON.apply(col("n"), col("denominator")))
-        .withColumn("ci_lower", col("_ci.lower")).withColumn("ci_upper", col("_ci.upper"))
-        .withColumn("run_id", lit(runId))
+    return withShare(all).withColumn("run_id", lit(runId))
         .select(COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
+  }
+
+  /** Adds share = n / denominator and its Wilson 95% interval (NULL when the denominator is 0). */
+  static Dataset<Row> withShare(Dataset<Row> counts) {
+    return counts.withColumn("share", when(col("denominator").gt(0), col("n").divide(col("denominator"))))
+        .withColumn("_ci", WILSON.apply(col("n"), col("denominator")))
+        .withColumn("ci_lower", col("_ci.lower")).withColumn("ci_upper", col("_ci.upper")).drop("_ci");
   }
 }

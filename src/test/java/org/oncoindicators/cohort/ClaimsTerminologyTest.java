@@ -49,7 +49,7 @@ class ClaimsTerminologyTest extends SparkTestBase {
     Dataset<Row> episodes = TreatmentEpisodes.build(ProcedureGroups.load(
         home().resolve("conf/reference/procedure_groups.csv")).assign(claims, spark()), tumours, 30, 365, "r1");
     Map<String, Row> paths = new TreeMap<>();
-    CarePaths.build(tumours, claims, episodes, 90, 365, "r1").collectAsList().forEach(r -> paths.put(r.getAs("tumor_id"), r));
+    CarePaths.build(tumours, claims, episodes, 90, 365, 90, "r1").collectAsList().forEach(r -> paths.put(r.getAs("tumor_id"), r));
     Row t1 = paths.get("T1");
     assertEquals(Date.valueOf("2020-02-01"), t1.getAs("first_diagnostic_date"));
     assertEquals("S1", t1.getAs("first_diagnostic_center_id"), "the work-up at the spoke");

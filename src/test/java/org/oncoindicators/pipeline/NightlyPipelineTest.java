@@ -141,6 +141,47 @@ class NightlyPipelineTest extends SparkTestBase {
   }
 
   @Test
+  void indicatorCellsAddUpToTheCentreRows() {
+    new Warehouse(spark(), warehouse).registerAll();
+    List<Row> diff = spark().sql("SELECT i.indicator_id, i.center_id, i.n - c.n dn, i.observed - c.o do, "
+        + "i.expected - c.e de FROM gold.indicators i JOIN (SELECT indicator_id, period, center_id, sum(n) n, "
+        + "sum(observed) o, sum(expected) e FROM gold.indicator_cells GROUP BY indicator_id, period, center_id) c "
+        + "ON i.indicator_id = c.indicator_id AND i.period = c.period AND i.center_id = c.center_id").collectAsList();
+    long compared = spark().sql("SELECT * FROM gold.indicators WHERE center_id <> 'ALL' AND expected IS NOT NULL")
+        .count();
+    assertEquals(compared, diff.size(), "every compared centre row has cells");
+    for (Row r : diff) {
+      assertEquals(0L, r.<Long>getAs("dn"), r.toString());
+      assertEquals(0L, r.<Long>getAs("do"), r.toString());
+      assertEquals(0.0, r.<Double>getAs("de"), 1e-6, r.toString());
+    }
+  }
+
+  @Test
+  void flowTablesAreWrittenAndAgreeWithTheIndicators() {
+    Warehouse w = new Warehouse(spark(), warehouse);
+    w.registerAll();
+    for (TableId t : List.of(TableId.GOLD_PATIENT_FLOWS, TableId.GOLD_CARE_NETWORK, TableId.GOLD_SPECIALISATION,
+        TableId.GOLD_OUTCOMES_BY_TRAVEL, TableId.GOLD_NETWORK_OUTCOMES)) {
+      assertTrue(w.read(t).filter("run_id = '" + RUN_DATE + "'").count() > 0, t.qualifiedName() + " has rows");
+    }
+    assertEquals(0, spark().sql("SELECT * FROM gold.network_outcomes n JOIN gold.indicators i ON n.network_id = "
+        + "'ALL' AND i.center_id = 'ALL' AND n.indicator_id = i.indicator_id AND n.period = i.period "
+        + "WHERE n.observed <> i.observed OR abs(n.expected - i.expected) > 1e-6").count(), "networks share the nation");
+    assertEquals(0, spark().sql("SELECT a.indicator_id FROM gold.outcomes_by_travel a JOIN (SELECT indicator_id, "
+        + "period, treated_in, sum(n) n, sum(observed) o FROM gold.outcomes_by_travel WHERE residence_region <> "
+        + "'ALL_NON_CAPITAL' GROUP BY indicator_id, period, treated_in) r ON a.indicator_id = r.indicator_id AND "
+        + "a.period = r.period AND a.treated_in = r.treated_in WHERE a.residence_region = 'ALL_NON_CAPITAL' AND "
+        + "(a.n <> r.n OR a.observed <> r.o)").count(), "ALL_NON_CAPITAL sums the regions");
+    Row retention = spark().sql("SELECT n, denominator FROM gold.care_network WHERE measure = 'retention' AND "
+        + "network_id = 'ALL' AND cancer_group = 'all_sites'").head();
+    assertTrue(retention.<Long>getAs("n") > 0 && retention.<Long>getAs("n") <= retention.<Long>getAs("denominator"));
+    assertTrue(spark().sql("SELECT * FROM gold.care_network WHERE measure = 'membership' AND role = 'hub'").count() > 0);
+    assertTrue(spark().sql("SELECT * FROM silver.care_paths WHERE follow_up_center_id IS NOT NULL").count() > 0,
+        "follow-up centres are found in claims");
+  }
+
+  @Test
   void rerunForTheSameDateChangesNoRowCountEvenWhenForced() {
     Map<TableId, Long> before = rowCounts();
     assertEquals(0, nightly());

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.oncoindicators.cli.OncoIndicators;
+import org.oncoindicators.flows.Specialisation;
 import org.oncoindicators.synth.GeneratorSettings;
 import org.oncoindicators.synth.SyntheticExtracts;
 import org.oncoindicators.tables.TableId;
@@ -97,6 +98,31 @@ class PlantedCentreEffectsTest extends SparkTestBase {
       assertTrue(r.<Double>getAs("crude_rate") > r.<Double>getAs("national_rate"), "crude mortality above national: " + r);
       assertEquals("as_expected", r.getAs("flag"), r.toString());
     }
+  }
+
+  @Test
+  void plantedCentreStrengthsTopTheirCentresSpecialisationProfile() {
+    Dataset<Row> profile = new Warehouse(spark(), dir.resolve("warehouse")).read(TableId.GOLD_SPECIALISATION).cache();
+    java.util.Map<String, Double> planted = new java.util.HashMap<>();
+    truth.get("centre_effects").forEach(e -> planted.put(e.get("center_id").asText() + "/" + e.get("cancer_group")
+        .asText(), e.get("excess_hazard_ratio").asDouble()));
+    int strengths = 0;
+    for (Row r : profile.filter("rank_in_centre IS NOT NULL").collectAsList()) {
+      String key = r.<String>getAs("center_id") + "/" + r.<String>getAs("cancer_group");
+      Double hr = planted.get(key);
+      String evidence = r.getAs("evidence");
+      if (Specialisation.STRONGER.equals(evidence)) {
+        assertTrue(hr != null && hr < 1, "graded stronger without a planted strength: " + key);
+      }
+      if (hr != null && hr < 1) {
+        assertTrue(r.<Integer>getAs("rank_in_centre") <= 2, "planted strength ranked " + r);
+        strengths++;
+      } else if (hr != null) {
+        assertTrue(r.<Integer>getAs("rank_in_centre") >= 3, "planted weakness ranked " + r);
+        assertTrue(!evidence.contains("stronger"), r.toString());
+      }
+    }
+    assertTrue(strengths >= 4, "planted strengths ranked: " + strengths);
   }
 
   @Test
