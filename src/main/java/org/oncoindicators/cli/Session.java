@@ -6,15 +6,17 @@ import org.oncoindicators.ops.RunContext;
 import org.oncoindicators.pipeline.StageContext;
 import org.oncoindicators.spark.SparkSessions;
 import org.oncoindicators.tables.Warehouse;
-import org.oncoindicators.terminology.CancerGroups;
+import org.oncoindicators.terminology.TumourTerminology;
 
 /** Builds the stage context of a command from its validated configuration (reference data read before Spark starts). */
 final class Session {
   private Session() {}
 
   static StageContext open(PipelineConfig config) {
-    CancerGroups groups = CancerGroups.load(config.reference().cancerGroups());
+    PipelineConfig.Reference r = config.reference();
+    TumourTerminology terminology = TumourTerminology.load(r.cancerGroups(), r.morphologyGroups(), r.siteMorphology(),
+        r.icd9cmGem());
     SparkSession spark = SparkSessions.create(config.spark(), config.warehouse());
-    return new StageContext(spark, new Warehouse(spark, config.warehouse()), config, RunContext.of(config), groups);
+    return new StageContext(spark, new Warehouse(spark, config.warehouse()), config, RunContext.of(config), terminology);
   }
 }

@@ -53,7 +53,7 @@ public final class CohortStage implements Stage {
   public StageResult run(StageContext ctx) {
     PipelineConfig config = ctx.config();
     Dataset<Row> tumours = TumourCohort.build(ctx.warehouse().read(TableId.BRONZE_REGISTRY),
-        ctx.warehouse().read(TableId.BRONZE_CENTERS), ctx.cancerGroups(), ctx.run().closingDate(), ctx.run().runId())
+        ctx.warehouse().read(TableId.BRONZE_CENTERS), ctx.terminology(), ctx.run().closingDate(), ctx.run().runId())
         .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> episodes = null;
     Dataset<Row> carePaths = null;

@@ -1,6 +1,5 @@
 package org.oncoindicators.cohort;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.least;
@@ -18,6 +17,7 @@ import org.oncoindicators.ingest.ReasonCode;
 import org.oncoindicators.ingest.RegistryRules;
 import org.oncoindicators.terminology.CancerGroups;
 import org.oncoindicators.terminology.Icd10Codes;
+import org.oncoindicators.terminology.TumourTerminology;
 
 /**
  * Silver tumours from bronze registry rows: canonical site code and cancer group, stage and age
@@ -37,12 +37,12 @@ public final class TumourCohort {
    * @param registry bronze registry rows
    * @param centers bronze centres (for the centre's region and kind)
    */
-  public static Dataset<Row> build(Dataset<Row> registry, Dataset<Row> centers, CancerGroups groups,
+  public static Dataset<Row> build(Dataset<Row> registry, Dataset<Row> centers, TumourTerminology terminology,
                                    LocalDate closingDate, String runId) {
-    Column site = coalesce(Icd10Codes.canonical(col("icd10")), Icd10Codes.canonical(col("icdo3_topography")));
-    Dataset<Row> coded = registry.withColumn("icd10_code", site)
+    Dataset<Row> coded = registry.withColumn("icd10_code", terminology.site(col("icd10"), col("icdo3_topography")))
         .withColumn("icd10_category", Icd10Codes.category(col("icd10_code")));
-    Dataset<Row> grouped = groups.assign(coded, col("icd10_category"), registry.sparkSession());
+    Dataset<Row> grouped = terminology.assignGroups(coded, col("icd10_category"), col("icdo3_morphology"),
+        registry.sparkSession());
     Dataset<Row> centerInfo = centers.select(col("center_id").as("c_id"), col("region").as("center_region"),
         col("kind").as("center_kind"));
     Column closing = lit(closingDate);

@@ -33,7 +33,8 @@ public final class ConfigLoader {
   static final String ROOT = "oncoindicators";
   private static final List<String> PATH_KEYS = List.of("warehouse", "inputs.registry", "inputs.claims",
       "inputs.centers", "inputs.life-table", "inputs.omop", "demo.out", "reference.cancer-groups",
-      "reference.icss-weights", "reference.regions", "reference.charlson", "reference.procedure-groups", "indicators.catalogue",
+      "reference.icss-weights", "reference.regions", "reference.charlson", "reference.procedure-groups",
+      "reference.morphology-groups", "reference.site-morphology", "reference.icd9cm-gem", "indicators.catalogue",
       "flows.declared-networks");
 
   /** Keys whose entries are user-named (e.g. a cancer group), so they cannot be listed in the defaults. */
@@ -151,7 +152,9 @@ public final class ConfigLoader {
       return new PipelineConfig(Path.of(c.getString("warehouse")), runDate, closing, c.getDouble("days-per-year"),
           inputs, demo, ingest, new PipelineConfig.Reference(Path.of(c.getString("reference.cancer-groups")),
               Path.of(c.getString("reference.icss-weights")), Path.of(c.getString("reference.regions")),
-              Path.of(c.getString("reference.charlson")), Path.of(c.getString("reference.procedure-groups"))),
+              Path.of(c.getString("reference.charlson")), Path.of(c.getString("reference.procedure-groups")),
+              Path.of(c.getString("reference.morphology-groups")), Path.of(c.getString("reference.site-morphology")),
+              Path.of(c.getString("reference.icd9cm-gem"))),
           survival, cohort(c), c.getInt("quality.follow-up-tolerance-days"), indicators, flows(c, indicators.catalogue()),
           new PipelineConfig.SparkSettings(c.getString("spark.master"), c.getInt("spark.shuffle-partitions")),
           hash(full.getConfig(ROOT).root().render(ConfigRenderOptions.concise()) + indicators.catalogue().canonical()));

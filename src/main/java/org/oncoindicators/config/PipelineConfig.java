@@ -39,7 +39,8 @@ public record PipelineConfig(
   }
 
   /** Paths of the versioned reference tables. */
-  public record Reference(Path cancerGroups, Path icssWeights, Path regions, Path charlson, Path procedureGroups) {}
+  public record Reference(Path cancerGroups, Path icssWeights, Path regions, Path charlson, Path procedureGroups,
+                          Path morphologyGroups, Path siteMorphology, Path icd9cmGem) {}
 
   /** Silver cohort settings: comorbidity look-back and weights, the treatment-episode window. */
   public record Cohort(int comorbidityLookbackDays, String charlsonWeights, int treatmentDaysBefore,

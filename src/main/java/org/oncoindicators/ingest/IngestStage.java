@@ -50,9 +50,9 @@ public final class IngestStage implements Stage {
     RawExtract centersRaw = read(reader, ctx, SourceContract.CENTERS, true).orElseThrow();
     ValidatedExtract centers = validator.validate(centersRaw, new CentersRules(), runId);
     RawExtract registryRaw = read(reader, ctx, SourceContract.REGISTRY, true).orElseThrow();
-    RegistryRules registryRules = new RegistryRules(ctx.run().closingDate());
+    RegistryRules registryRules = new RegistryRules(ctx.run().closingDate(), ctx.terminology());
     ValidatedExtract registry = validator.validate(registryRaw.withRows(registryRules.prepare(registryRaw.rows(),
-        centers.accepted(), ctx.cancerGroups(), ctx.spark())), registryRules, runId);
+        centers.accepted(), ctx.spark())), registryRules, runId);
     Optional<ValidatedExtract> claims = read(reader, ctx, SourceContract.CLAIMS, false).map(raw -> {
       ClaimsRules rules = new ClaimsRules();
       return validator.validate(raw.withRows(rules.prepare(raw.rows(), centers.accepted())), rules, runId);

@@ -19,22 +19,34 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.oncoindicators.terminology.CancerGroups;
 import org.oncoindicators.terminology.Icd10Codes;
+import org.oncoindicators.terminology.TumourTerminology;
 
-/** Row rules of the registry extract (docs/extracts.md): dates, age, sex, centre, site and behaviour. */
+/**
+ * Row rules of the registry extract (docs/extracts.md): dates, age, sex, centre, site, the
+ * site–morphology combination and behaviour.
+ */
 public final class RegistryRules implements SourceRules {
   private static final String SITE_CATEGORY = "site_category";
+  private static final String SITE_MORPHOLOGY_BROKEN = "site_morphology_broken";
 
   private final LocalDate closingDate;
+  private final TumourTerminology terminology;
 
-  public RegistryRules(LocalDate closingDate) {
+  public RegistryRules(LocalDate closingDate, TumourTerminology terminology) {
     this.closingDate = closingDate;
+    this.terminology = terminology;
   }
 
-  /** Adds what the rules look up: whether the centre is known, and the site's cancer group. */
-  public Dataset<Row> prepare(Dataset<Row> raw, Dataset<Row> centers, CancerGroups groups, SparkSession spark) {
+  /**
+   * Adds what the rules look up: whether the centre is known, the tumour's cancer group and
+   * whether its site and morphology can go together.
+   */
+  public Dataset<Row> prepare(Dataset<Row> raw, Dataset<Row> centers, SparkSession spark) {
     Dataset<Row> withCenter = KnownCenters.flag(raw, centers);
-    Column site = coalesce(Icd10Codes.canonical(col("icd10")), Icd10Codes.canonical(col("icdo3_topography")));
-    return groups.assign(withCenter.withColumn(SITE_CATEGORY, Icd10Codes.category(site)), col(SITE_CATEGORY), spark)
+    Column site = terminology.site(col("icd10"), col("icdo3_topography"));
+    Dataset<Row> withSite = withCenter.withColumn(SITE_CATEGORY, Icd10Codes.category(site));
+    return terminology.assignGroups(withSite, col(SITE_CATEGORY), col("icdo3_morphology"), spark)
+        .withColumn(SITE_MORPHOLOGY_BROKEN, terminology.siteMorphologyBroken(col(SITE_CATEGORY), col("icdo3_morphology")))
         .drop(SITE_CATEGORY);
   }
 
@@ -88,6 +100,7 @@ public final class RegistryRules implements SourceRules {
             col("typed.last_contact_date").lt(col("typed.diagnosis_date"))),
         new RowRule(ReasonCode.UNKNOWN_CENTER, col(KnownCenters.CENTER_KNOWN).equalTo(false)),
         new RowRule(ReasonCode.UNMAPPED_SITE, col(CancerGroups.CANCER_GROUP).isNull()),
+        new RowRule(ReasonCode.INVALID_SITE_MORPHOLOGY, col(SITE_MORPHOLOGY_BROKEN)),
         new RowRule(ReasonCode.NOT_MALIGNANT, behaviour.isin("0", "1", "2")));
   }
 }

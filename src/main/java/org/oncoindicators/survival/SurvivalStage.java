@@ -80,7 +80,7 @@ public final class SurvivalStage implements Stage {
       rows.add(ageGroupsPublished ? atHorizons
           : atHorizons.filter(col("stratum").startsWith(SurvivalStrata.AGE_GROUP + "=").unary_$bang()));
       Dataset<Row> weights = IcssWeights.load(config.reference().icssWeights()).forGroups(ctx.spark(),
-          new HashSet<>(ctx.cancerGroups().groups()), s.icssDefault(), s.icssByGroup());
+          new HashSet<>(ctx.terminology().cancerGroups().groups()), s.icssDefault(), s.icssByGroup());
       Dataset<Row> agestd = AgeStandardisedSurvival.standardise(
           atHorizons.filter(col("estimator").equalTo(NetSurvival.POHAR_PERME)), weights);
       rows.add(agestd.withColumn("log_se", col("std_error").divide(col("estimate")))

@@ -33,19 +33,20 @@ class RegistryRowRulesTest extends SparkTestBase {
         Map.entry(11L, "UNMAPPED_SITE"), Map.entry(12L, "NOT_MALIGNANT"), Map.entry(13L, "MALFORMED_ROW"),
         Map.entry(14L, "FIELD_TOO_LONG"), Map.entry(15L, "DUPLICATE_ROW"), Map.entry(16L, "CONFLICTING_DUPLICATE"),
         Map.entry(17L, "CONFLICTING_DUPLICATE"), Map.entry(18L, "MISSING_REQUIRED"),
-        Map.entry(19L, "INVALID_VITAL_STATUS"), Map.entry(20L, "MALFORMED_ROW")));
+        Map.entry(19L, "INVALID_VITAL_STATUS"), Map.entry(20L, "INVALID_SITE_MORPHOLOGY"),
+        Map.entry(21L, "INVALID_SITE_MORPHOLOGY"), Map.entry(24L, "MALFORMED_ROW")));
     assertEquals(expected, byLine);
   }
 
   @Test
   void validRowsAreKeptTypedAndEveryRowIsAccountedFor() {
     List<Row> kept = registry.accepted().orderBy("tumor_id").collectAsList();
-    assertEquals(List.of("OK1", "OK2", "OK3"), kept.stream().map(r -> r.<String>getAs("tumor_id")).toList());
+    assertEquals(List.of("OK1", "OK2", "OK3", "OK4", "OK5"), kept.stream().map(r -> r.<String>getAs("tumor_id")).toList());
     Row ok2 = kept.get(1);
     assertEquals("F", ok2.getAs("sex"));
     assertEquals("dead", ok2.getAs("vital_status"));
     assertEquals(registry.rowsRead(), registry.rowsAccepted() + registry.rowsQuarantined());
-    assertEquals(19, registry.rowsRead());
+    assertEquals(23, registry.rowsRead());
     assertEquals(1, registry.accepted().filter(RegistryRules.isDcoOrAutopsy(col("basis_of_diagnosis"))).count());
   }
 }

@@ -8,7 +8,6 @@ import org.oncoindicators.ingest.RegistryRules;
 import org.oncoindicators.ingest.RowValidator;
 import org.oncoindicators.ingest.SourceContract;
 import org.oncoindicators.ingest.ValidatedExtract;
-import org.oncoindicators.terminology.CancerGroups;
 
 /** Runs the registry row rules on a test extract against src/test/resources/extracts/centers.csv (closing 2025-12-31, fields up to 50 characters). */
 public final class RegistryValidation extends SparkTestBase {
@@ -20,9 +19,7 @@ public final class RegistryValidation extends SparkTestBase {
     ValidatedExtract centers = validator.validate(reader.read(resource("extracts/centers.csv").toString(),
         SourceContract.CENTERS), new CentersRules(), "test");
     RawExtract raw = reader.read(resource(registryResource).toString(), SourceContract.REGISTRY);
-    RegistryRules rules = new RegistryRules(LocalDate.parse("2025-12-31"));
-    CancerGroups groups = CancerGroups.load(home().resolve("conf/reference/cancer_groups_icd10.csv"));
-    return validator.validate(raw.withRows(rules.prepare(raw.rows(), centers.accepted(), groups, spark())), rules,
-        "test");
+    RegistryRules rules = new RegistryRules(LocalDate.parse("2025-12-31"), Terminology.standard());
+    return validator.validate(raw.withRows(rules.prepare(raw.rows(), centers.accepted(), spark())), rules, "test");
   }
 }

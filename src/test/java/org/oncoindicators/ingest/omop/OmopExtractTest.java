@@ -27,8 +27,8 @@ import org.oncoindicators.ingest.RawExtract;
 import org.oncoindicators.ingest.RegistryRules;
 import org.oncoindicators.ingest.RowValidator;
 import org.oncoindicators.ingest.ValidatedExtract;
-import org.oncoindicators.terminology.CancerGroups;
 import org.oncoindicators.testing.SparkTestBase;
+import org.oncoindicators.testing.Terminology;
 
 /** The hand-written OMOP fixture (src/test/resources/extracts/omop) read as the three canonical extracts, row by row. */
 class OmopExtractTest extends SparkTestBase {
@@ -160,10 +160,9 @@ class OmopExtractTest extends SparkTestBase {
   void everyMappedRowPassesTheRowRules() {
     RowValidator validator = new RowValidator(10_000);
     ValidatedExtract centers = validator.validate(omop.centers(), new CentersRules(), "test");
-    RegistryRules registryRules = new RegistryRules(LocalDate.parse("2025-12-31"));
-    CancerGroups groups = CancerGroups.load(home().resolve("conf/reference/cancer_groups_icd10.csv"));
+    RegistryRules registryRules = new RegistryRules(LocalDate.parse("2025-12-31"), Terminology.standard());
     ValidatedExtract registry = validator.validate(omop.registry().withRows(registryRules.prepare(omop.registry().rows(),
-        centers.accepted(), groups, spark())), registryRules, "test");
+        centers.accepted(), spark())), registryRules, "test");
     ClaimsRules claimsRules = new ClaimsRules();
     ValidatedExtract claims = validator.validate(omop.claims().withRows(claimsRules.prepare(omop.claims().rows(),
         centers.accepted())), claimsRules, "test");
