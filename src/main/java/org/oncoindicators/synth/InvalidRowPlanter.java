@@ -20,7 +20,7 @@ final class InvalidRowPlanter {
   /** Reason codes of the extract contract that the generator plants. */
   enum Reason {
     INVALID_DATE, FUTURE_DATE, CONTACT_BEFORE_DIAGNOSIS, INVALID_AGE, INVALID_SEX, UNKNOWN_CENTER, UNMAPPED_SITE,
-    MALFORMED_ROW, DUPLICATE_ROW, CONFLICTING_DUPLICATE;
+    INVALID_SITE_MORPHOLOGY, MALFORMED_ROW, DUPLICATE_ROW, CONFLICTING_DUPLICATE;
 
     /** False only for an exact duplicate, where one copy is kept. */
     boolean removesTumour() {
@@ -96,6 +96,11 @@ final class InvalidRowPlanter {
       case UNMAPPED_SITE -> {
         set(row, RegistryColumn.ICD10, variant % 2 == 0 ? "Z99.9" : "");
         set(row, RegistryColumn.ICDO3_TOPOGRAPHY, "");
+      }
+      case INVALID_SITE_MORPHOLOGY -> { // a hepatocellular carcinoma of the stomach
+        set(row, RegistryColumn.ICD10, "C16.9");
+        set(row, RegistryColumn.ICDO3_TOPOGRAPHY, "");
+        set(row, RegistryColumn.ICDO3_MORPHOLOGY, "8170/3");
       }
       case MALFORMED_ROW -> row = Arrays.copyOf(row, MALFORMED_FIELDS);
       case DUPLICATE_ROW -> {

@@ -57,6 +57,9 @@ final class ContractRules {
     if (site.length() < 3 || !siteCategories.contains(site.substring(0, 3))) {
       return "UNMAPPED_SITE";
     }
+    if (get(row, RegistryColumn.ICDO3_MORPHOLOGY).startsWith("817") && !site.startsWith("C22")) {
+      return "INVALID_SITE_MORPHOLOGY"; // hepatocellular carcinoma outside the liver
+    }
     return null;
   }
 

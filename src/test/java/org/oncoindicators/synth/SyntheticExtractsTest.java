@@ -125,7 +125,7 @@ class SyntheticExtractsTest {
       idsByReason.put(reason.get("reason").asText(), new HashSet<>());
       reason.get("tumor_ids").forEach(id -> idsByReason.get(reason.get("reason").asText()).add(id.asText()));
     }
-    assertEquals(10, planted.size());
+    assertEquals(11, planted.size());
     planted.values().forEach(rows -> assertTrue(rows >= 1, "every reason is planted at least once"));
     Map<String, Long> found = new TreeMap<>();
     Map<String, List<List<String>>> byTumour = registry.stream()
