@@ -31,6 +31,15 @@ final class ColumnGuard {
             "remove direct identifiers; extracts must carry pseudonymous ids only");
       }
     }
+    if (header.length == 1) {
+      for (String delimiter : List.of(";", "\t", "|")) {
+        if (header[0].contains(delimiter)) {
+          throw new ExtractError(file, "the header is one column split by '" + delimiter.replace("\t", "\\t")
+              + "', not by commas (header: " + header[0] + ")", "deliver comma-separated values (RFC 4180), "
+              + "or Parquet");
+        }
+      }
+    }
     for (String required : contract.required()) {
       if (!names.contains(required)) {
         throw new ExtractError(file, "required column '" + required + "' is missing (header: " + String.join(",", header) + ")",

@@ -76,7 +76,7 @@ class BadInputCorpusTest extends SparkTestBase {
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource(delimiter = '|', value = {
       "empty.csv|the extract is empty",
-      "semicolons.csv|required column 'tumor_id' is missing",
+      "semicolons.csv|split by ';', not by commas",
       "missing-column.csv|required column 'sex' is missing",
       "renamed-column.csv|ingest.column-aliases",
       "not-utf8.csv|line 7: not UTF-8 text",
