@@ -7,8 +7,10 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 
 /**
  * Calibration by deciles of predicted risk: covariate patterns sorted by risk and cut into ten
- * groups of (about) equal size by cumulative units — a pattern is never split — with observed and
- * expected events per group and a Hosmer–Lemeshow-type χ² (G − 2 degrees of freedom).
+ * groups of (about) equal size by cumulative units — a pattern is never split, nor are patterns of
+ * equal risk (to 1e-9 relative), so the groups do not depend on the order the patterns arrive in —
+ * with observed and expected events per group and a Hosmer–Lemeshow-type χ² (G − 2 degrees of
+ * freedom).
  *
  * @param deciles observed and expected per group
  * @param chiSquare Σ (O − E)² / V, V = E(1 − E/n) for binary outcomes, E for counts
@@ -21,8 +23,7 @@ public record Calibration(List<Decile> deciles, double chiSquare, double pValue)
   public record Pattern(double risk, long n, double observed, double expected) {}
 
   public static Calibration of(List<Pattern> patterns, boolean binary) {
-    List<Pattern> sorted = new ArrayList<>(patterns);
-    sorted.sort(Comparator.comparingDouble(Pattern::risk));
+    List<Pattern> sorted = tiesMerged(patterns);
     long total = sorted.stream().mapToLong(Pattern::n).sum();
     long[] n = new long[10];
     double[] o = new double[10];
@@ -50,5 +51,22 @@ public record Calibration(List<Decile> deciles, double chiSquare, double pValue)
     int df = deciles.size() - 2;
     double p = df > 0 ? 1 - new ChiSquaredDistribution(df).cumulativeProbability(chi2) : Double.NaN;
     return new Calibration(List.copyOf(deciles), chi2, p);
+  }
+
+  /** Patterns sorted by risk, those of equal risk (a model without the covariates telling them apart) merged. */
+  private static List<Pattern> tiesMerged(List<Pattern> patterns) {
+    List<Pattern> sorted = new ArrayList<>(patterns);
+    sorted.sort(Comparator.comparingDouble(Pattern::risk));
+    List<Pattern> merged = new ArrayList<>();
+    for (Pattern p : sorted) {
+      Pattern last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+      if (last != null && Math.abs(p.risk() - last.risk()) <= 1e-9 * Math.max(Math.abs(p.risk()), 1e-300)) {
+        merged.set(merged.size() - 1, new Pattern(last.risk(), last.n() + p.n(), last.observed() + p.observed(),
+            last.expected() + p.expected()));
+      } else {
+        merged.add(p);
+      }
+    }
+    return merged;
   }
 }
