@@ -7,13 +7,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The one entry point: {@code nightly}, {@code stage}, {@code query} and {@code generate}
- * subcommands, called by the jobs/ launchers and by spark-submit. Errors a user can fix print one
+ * The one entry point: {@code nightly}, {@code stage}, {@code query}, {@code generate}, {@code bench}
+ * and {@code forget} subcommands, called by the jobs/ launchers and by spark-submit. Errors a user can fix print one
  * line on stderr and exit 1; usage errors exit 2.
  */
 @Command(name = "oncoindicators", mixinStandardHelpOptions = true, version = "OncoIndicators 0.1",
     subcommands = {NightlyCommand.class, StageCommand.class, QueryCommand.class, GenerateCommand.class,
-        BenchCommand.class},
+        BenchCommand.class, ForgetCommand.class},
     description = "Risk-adjusted cancer outcome indicators per treating centre, on Spark and Delta Lake.")
 public final class OncoIndicators {
   public static void main(String[] args) {

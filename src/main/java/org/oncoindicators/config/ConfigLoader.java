@@ -156,6 +156,7 @@ public final class ConfigLoader {
               Path.of(c.getString("reference.morphology-groups")), Path.of(c.getString("reference.site-morphology")),
               Path.of(c.getString("reference.icd9cm-gem"))),
           survival, cohort(c), c.getInt("quality.follow-up-tolerance-days"), indicators, flows(c, indicators.catalogue()),
+          new PipelineConfig.Privacy(c.getDouble("privacy.retention-hours")),
           new PipelineConfig.SparkSettings(c.getString("spark.master"), c.getInt("spark.shuffle-partitions")),
           hash(full.getConfig(ROOT).root().render(ConfigRenderOptions.concise()) + indicators.catalogue().canonical()));
     } catch (ConfigException e) {

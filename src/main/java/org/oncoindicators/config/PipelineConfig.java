@@ -24,6 +24,7 @@ public record PipelineConfig(
     int followUpToleranceDays,
     Indicators indicators,
     Flows flows,
+    Privacy privacy,
     SparkSettings spark,
     String configHash) {
 
@@ -66,6 +67,9 @@ public record PipelineConfig(
    */
   public record Flows(Optional<Path> declaredNetworks, int minReferrals, String specialisationIndicator,
                       double meaningfulRatio) {}
+
+  /** Deletion on request: how long Delta keeps files of deleted rows before VACUUM removes them. */
+  public record Privacy(double retentionHours) {}
 
   /** Spark settings used when the job starts its own session. */
   public record SparkSettings(String master, int shufflePartitions) {}

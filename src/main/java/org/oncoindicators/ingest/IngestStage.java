@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.oncoindicators.config.ConfigError;
+import org.oncoindicators.ops.ConsentWithdrawals;
 import org.oncoindicators.ops.DataQuality;
 import org.oncoindicators.ops.StageResult;
 import org.oncoindicators.pipeline.Progress;
@@ -25,6 +27,9 @@ import org.oncoindicators.terminology.TerminologyCoverage;
  * data-quality counts. A failing extract leaves every table as it was.
  */
 public final class IngestStage implements Stage {
+  /** ops.data_quality reason of rows dropped because their patient withdrew consent. */
+  public static final String CONSENT_WITHDRAWN = "CONSENT_WITHDRAWN";
+
   @Override
   public String name() {
     return "ingest";
@@ -32,7 +37,7 @@ public final class IngestStage implements Stage {
 
   @Override
   public List<TableId> inputs() {
-    return List.of();
+    return List.of(TableId.OPS_DELETIONS);
   }
 
   @Override
@@ -49,11 +54,15 @@ public final class IngestStage implements Stage {
 
     RawExtract centersRaw = read(reader, ctx, SourceContract.CENTERS, true).orElseThrow();
     ValidatedExtract centers = validator.validate(centersRaw, new CentersRules(), runId);
-    RawExtract registryRaw = read(reader, ctx, SourceContract.REGISTRY, true).orElseThrow();
+    ConsentWithdrawals withdrawals = ConsentWithdrawals.read(ctx.warehouse());
+    Map<String, Long> withdrawn = new LinkedHashMap<>();
+    RawExtract registryRaw = dropWithdrawn(read(reader, ctx, SourceContract.REGISTRY, true).orElseThrow(), withdrawals,
+        withdrawn);
     RegistryRules registryRules = new RegistryRules(ctx.run().closingDate(), ctx.terminology());
     ValidatedExtract registry = validator.validate(registryRaw.withRows(registryRules.prepare(registryRaw.rows(),
         centers.accepted(), ctx.spark())), registryRules, runId);
-    Optional<ValidatedExtract> claims = read(reader, ctx, SourceContract.CLAIMS, false).map(raw -> {
+    Optional<ValidatedExtract> claims = read(reader, ctx, SourceContract.CLAIMS, false)
+        .map(raw -> dropWithdrawn(raw, withdrawals, withdrawn)).map(raw -> {
       ClaimsRules rules = new ClaimsRules();
       return validator.validate(raw.withRows(rules.prepare(raw.rows(), centers.accepted())), rules, runId);
     });
@@ -70,6 +79,7 @@ public final class IngestStage implements Stage {
     }
     quality.add("registry", ReasonCode.DCO_OR_AUTOPSY.name(), DataQuality.Outcome.kept_excluded,
         registry.accepted().filter(RegistryRules.isDcoOrAutopsy(col("basis_of_diagnosis"))).count());
+    withdrawn.forEach((source, rows) -> quality.add(source, CONSENT_WITHDRAWN, DataQuality.Outcome.withdrawn, rows));
     claims.ifPresent(c -> quality.add("claims", ReasonCode.CLAIM_UNKNOWN_PATIENT.name(),
         DataQuality.Outcome.kept_unused, unknownPatients(c.accepted(), registry.accepted())));
 
@@ -92,6 +102,20 @@ public final class IngestStage implements Stage {
     long quarantined = all.stream().mapToLong(ValidatedExtract::rowsQuarantined).sum();
     all.forEach(ValidatedExtract::release);
     return new StageResult(read, accepted, quarantined, claims.isEmpty() ? "no claims extract: claims-based stages skipped" : "");
+  }
+
+  /**
+   * The extract without the rows of patients who withdrew consent (ops.deletions); they are not
+   * read into the pipeline at all, only counted.
+   */
+  private static RawExtract dropWithdrawn(RawExtract raw, ConsentWithdrawals withdrawals, Map<String, Long> counts) {
+    if (withdrawals.isEmpty()) {
+      return raw;
+    }
+    long n = raw.rows().filter(withdrawals.withdrawn(col("patient_id"))).count();
+    counts.put(raw.contract().source(), n);
+    Progress.line("ingest   %s: %,d rows of patients who withdrew consent dropped", raw.contract().source(), n);
+    return n == 0 ? raw : raw.withRows(withdrawals.keep(raw.rows()));
   }
 
   private static Optional<RawExtract> read(Sources reader, StageContext ctx, SourceContract contract, boolean required) {

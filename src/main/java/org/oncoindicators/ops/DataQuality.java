@@ -24,7 +24,7 @@ public final class DataQuality {
       DataTypes.createStructField("rows", DataTypes.LongType, false)));
 
   /** What happened to the rows counted. */
-  public enum Outcome { read, accepted, quarantined, kept_excluded, kept_unused }
+  public enum Outcome { read, accepted, quarantined, kept_excluded, kept_unused, withdrawn }
 
   private final String runId;
   private final List<Row> rows = new ArrayList<>();

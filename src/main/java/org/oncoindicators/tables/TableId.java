@@ -26,7 +26,8 @@ public enum TableId {
   GOLD_NETWORK_OUTCOMES("gold", "network_outcomes", WriteMode.REPLACE_RUN),
   OPS_DATA_QUALITY("ops", "data_quality", WriteMode.REPLACE_RUN),
   OPS_TERMINOLOGY_COVERAGE("ops", "terminology_coverage", WriteMode.REPLACE_RUN),
-  OPS_RUNS("ops", "runs", WriteMode.LEDGER);
+  OPS_RUNS("ops", "runs", WriteMode.LEDGER),
+  OPS_DELETIONS("ops", "deletions", WriteMode.LEDGER);
 
   /**
    * MERGE_SNAPSHOT: the table mirrors the latest extract, changed rows updated by Delta MERGE;

@@ -27,6 +27,10 @@ public final class Warehouse {
     this.root = root.toAbsolutePath().normalize();
   }
 
+  public SparkSession spark() {
+    return spark;
+  }
+
   public Path root() {
     return root;
   }

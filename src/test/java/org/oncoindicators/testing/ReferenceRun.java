@@ -1,0 +1,125 @@
+package org.oncoindicators.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.oncoindicators.testing.SparkTestBase.home;
+import static org.oncoindicators.testing.SparkTestBase.resource;
+import static org.oncoindicators.testing.SparkTestBase.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.oncoindicators.cli.OncoIndicators;
+import org.oncoindicators.synth.GeneratorSettings;
+import org.oncoindicators.synth.SyntheticExtracts;
+import org.oncoindicators.tables.TableId;
+import org.oncoindicators.tables.Warehouse;
+
+/**
+ * One uninterrupted embedded nightly run on small synthetic data (400 patients, claims, every kind
+ * of indicator), made once per test JVM: the yardstick that runs killed part-way or run on a
+ * Spark cluster must reproduce table for table.
+ */
+public final class ReferenceRun {
+  public static final String RUN_DATE = "2026-01-15";
+  private static Path data;
+
+  private ReferenceRun() {}
+
+  /** The folder holding {@code extracts/} and the reference warehouse {@code reference/}. */
+  public static synchronized Path data() {
+    if (data == null) {
+      try {
+        Path dir = Files.createTempDirectory("onco-reference");
+        SyntheticExtracts.write(new GeneratorSettings(dir.resolve("extracts"), 400, 8, 7L,
+            LocalDate.parse("2025-12-31"), home().resolve("conf")));
+        spark().catalog().clearCache();
+        assertEquals(0, OncoIndicators.run(nightlyArgs(dir, dir.resolve("reference")).toArray(String[]::new)));
+        data = dir;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return data;
+  }
+
+  public static Path warehouse() {
+    return data().resolve("reference");
+  }
+
+  /** The nightly command line of the reference run, into another warehouse. */
+  public static List<String> nightlyArgs(Path warehouse) {
+    return nightlyArgs(data(), warehouse);
+  }
+
+  private static List<String> nightlyArgs(Path dir, Path warehouse) {
+    Path x = dir.resolve("extracts");
+    return List.of("nightly", "--run-date", RUN_DATE, "--registry", x.resolve("registry.csv").toString(),
+        "--claims", x.resolve("claims.csv").toString(), "--centers", x.resolve("centers.csv").toString(),
+        "--life-table", x.resolve("lifetable.csv").toString(), "--warehouse", warehouse.toString(),
+        "--config", resource("catalogues/one-of-each-run.conf").toString());
+  }
+
+  /** Asserts that every table but the run ledger holds the same rows as the reference run's (naming all that differ). */
+  public static void assertSameTables(Path actualWarehouse, String after) {
+    Warehouse expected = new Warehouse(spark(), warehouse());
+    Warehouse actual = new Warehouse(spark(), actualWarehouse);
+    Map<String, Long> differing = new TreeMap<>();
+    for (TableId t : TableId.values()) {
+      if (t == TableId.OPS_RUNS) {
+        continue;
+      }
+      if (expected.exists(t) != actual.exists(t)) {
+        differing.put(t.qualifiedName() + (expected.exists(t) ? " (missing)" : " (unexpected)"), 1L);
+      } else if (expected.exists(t)) {
+        Dataset<Row> a = comparable(expected.read(t));
+        Dataset<Row> b = comparable(actual.read(t));
+        long rows = a.exceptAll(b).count() + b.exceptAll(a).count();
+        if (rows > 0) {
+          differing.put(t.qualifiedName(), rows);
+        }
+      }
+    }
+    assertEquals(Map.of(), differing, "tables (rows) that differ after " + after);
+  }
+
+  /**
+   * Columns in one order, every double (also inside arrays and structs) rounded to 9 significant
+   * digits, and zero below 1e-12: sums over other partitionings differ in the last bits, also for
+   * huge standard errors of unbounded coefficients.
+   */
+  private static Dataset<Row> comparable(Dataset<Row> table) {
+    String[] names = table.columns().clone();
+    Arrays.sort(names);
+    return table.select(Arrays.stream(names).map(n -> rounded(functions.col(n), table.schema().apply(n).dataType())
+        .as(n)).toArray(Column[]::new));
+  }
+
+  private static Column rounded(Column c, DataType type) {
+    if (type.equals(DataTypes.DoubleType)) {
+      // + 0.0 turns -0.0 into 0.0; below 1e-12 is numerical noise (e.g. a chi-square of O - E = 1e-11)
+      return functions.format_string("%.8e", functions.when(functions.abs(c).lt(1e-12), 0.0).otherwise(c.plus(0.0)));
+    }
+    if (type instanceof ArrayType a) {
+      return functions.transform(c, x -> rounded(x, a.elementType()));
+    }
+    if (type instanceof StructType s) {
+      return functions.struct(Arrays.stream(s.fields()).map(f -> rounded(c.getField(f.name()), f.dataType())
+          .as(f.name())).toArray(Column[]::new));
+    }
+    return c;
+  }
+}
