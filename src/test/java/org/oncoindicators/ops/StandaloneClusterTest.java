@@ -1,0 +1,157 @@
+package org.oncoindicators.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.oncoindicators.testing.ChildJvm;
+import org.oncoindicators.testing.ReferenceRun;
+import org.oncoindicators.testing.SparkTestBase;
+
+/**
+ * The nightly pipeline on a real distributed Spark: a standalone master and two workers on
+ * 127.0.0.1, each its own JVM on the project's dependencies (their SPARK_HOME/jars links to them),
+ * and the application submitted as {@code spark-submit} does it (SparkSubmit, client mode, the
+ * application jar shipped to the executors). Both workers run an executor, and every table ends as
+ * in the embedded run of the same extracts.
+ */
+class StandaloneClusterTest extends SparkTestBase {
+  private static final List<Process> CLUSTER = new ArrayList<>();
+  private static Path dir;
+  private static String master;
+  private static int masterUi;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    ReferenceRun.data();
+    dir = Files.createTempDirectory("onco-cluster");
+    Path sparkHome = dir.resolve("spark-home");
+    Files.createDirectories(sparkHome.resolve("jars"));
+    for (String jar : ChildJvm.dependencyJars()) {
+      Path source = Path.of(jar);
+      Files.createSymbolicLink(sparkHome.resolve("jars").resolve(source.getFileName()), source);
+    }
+    int port = freePort();
+    masterUi = freePort();
+    master = "spark://127.0.0.1:" + port;
+    start("master", "org.apache.spark.deploy.master.Master", Map.of(), "--host", "127.0.0.1", "--port",
+        String.valueOf(port), "--webui-port", String.valueOf(masterUi));
+    // an executor's launch command is built from SPARK_HOME/jars; without a Spark build tree the Scala version is given
+    Map<String, String> env = Map.of("SPARK_HOME", sparkHome.toString(), "SPARK_SCALA_VERSION", "2.13",
+        "JAVA_HOME", System.getProperty("java.home"));
+    for (int i = 1; i <= 2; i++) {
+      Path work = Files.createDirectories(dir.resolve("work-" + i));
+      start("worker-" + i, "org.apache.spark.deploy.worker.Worker", env, "--host", "127.0.0.1", "--cores", "1",
+          "--memory", "1536m", "--work-dir", work.toString(), "--webui-port", String.valueOf(freePort()), master);
+    }
+    waitForWorkers(2);
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    for (Process p : CLUSTER) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+    }
+  }
+
+  private static void start(String name, String mainClass, Map<String, String> env, String... args) throws IOException {
+    List<String> command = new ArrayList<>(ChildJvm.command(mainClass, List.of("-Xmx512m")));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(dir.resolve(name + ".log").toFile());
+    pb.environment().putAll(env);
+    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    CLUSTER.add(pb.start());
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** Polls the master's JSON status until the workers have registered. */
+  private static void waitForWorkers(int workers) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    String status = "";
+    for (int i = 0; i < 120; i++) {
+      try {
+        status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masterUi + "/json/")).build(),
+            HttpResponse.BodyHandlers.ofString()).body();
+        if (status.replace(" ", "").contains("\"aliveworkers\":" + workers)) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // the master is still starting
+      }
+      Thread.sleep(1000);
+    }
+    throw new AssertionError("the workers did not register with " + master + ": " + status);
+  }
+
+  /** The application jar: the project's compiled classes (Spark and Delta come from the cluster). */
+  private static Path applicationJar() throws IOException {
+    Path classes = home().resolve("target/classes");
+    Path jar = dir.resolve("oncoindicators-app.jar");
+    try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out);
+         Stream<Path> files = Files.walk(classes)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        j.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+        Files.copy(f, j);
+        j.closeEntry();
+      }
+    }
+    return jar;
+  }
+
+  @Test
+  void nightlyOnAStandaloneClusterGivesTheTablesOfTheEmbeddedRun() throws Exception {
+    Path warehouse = dir.resolve("warehouse");
+    List<String> command = new ArrayList<>(ChildJvm.command("org.apache.spark.deploy.SparkSubmit", List.of("-Xmx1g")));
+    command.addAll(List.of("--master", master, "--deploy-mode", "client", "--class",
+        "org.oncoindicators.cli.OncoIndicators", "--conf", "spark.executor.memory=1g", "--conf",
+        "spark.executor.cores=1", "--conf", "spark.cores.max=2", "--conf", "spark.driver.host=127.0.0.1", "--conf",
+        "spark.driver.bindAddress=127.0.0.1", applicationJar().toString()));
+    command.addAll(ReferenceRun.nightlyArgs(warehouse));
+    Path log = dir.resolve("driver.log");
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    Process driver = pb.start();
+    assertTrue(driver.waitFor(20, TimeUnit.MINUTES), "the cluster run did not end");
+    assertEquals(0, driver.exitValue(), () -> "the cluster run failed; " + tail(log));
+    for (int i = 1; i <= 2; i++) {
+      try (Stream<Path> apps = Files.list(dir.resolve("work-" + i))) {
+        assertTrue(apps.anyMatch(p -> p.getFileName().toString().startsWith("app-")), "worker " + i + " ran an executor");
+      }
+    }
+    ReferenceRun.assertSameTables(warehouse, "the run on the standalone cluster");
+  }
+
+  private static String tail(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    } catch (IOException e) {
+      return "(no driver log: " + e.getMessage() + ")";
+    }
+  }
+}
