@@ -21,6 +21,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.oncoindicators.indicators.IndicatorSpec;
+import org.oncoindicators.indicators.IndicatorTable;
 import org.oncoindicators.riskadjust.ExactPoisson;
 import org.oncoindicators.riskadjust.RateScale;
 
@@ -140,9 +141,10 @@ public final class OutcomesByTravel {
     }
     Double survival = ref.survival() ? ref.referenceSurvival() : null;
     return new GenericRowWithSchema(new Object[] {g.getAs("indicator_id"), g.getAs("cancer_group"), g.getAs("period"),
-        g.getAs("residence_region"), g.getAs("treated_in"), n, o, e, finite(oe), finite(lo), finite(hi),
-        finite(scale.nationalRate()), rate(scale, oe), rate(scale, lo), rate(scale, hi), power(survival, oe),
-        power(survival, hi), power(survival, lo), ratio.estimate(), ratio.lower(), ratio.upper(), ratio.p(), comparison,
+        g.getAs("residence_region"), g.getAs("treated_in"), n, o, e, IndicatorTable.value(oe), IndicatorTable.value(lo),
+        IndicatorTable.value(hi), IndicatorTable.value(scale.nationalRate()), rate(scale, oe), rate(scale, lo),
+        rate(scale, hi), IndicatorTable.power(survival, oe), IndicatorTable.power(survival, hi),
+        IndicatorTable.power(survival, lo), ratio.estimate(), ratio.lower(), ratio.upper(), ratio.p(), comparison,
         spec.better(), status, runId}, SCHEMA);
   }
 
@@ -163,7 +165,7 @@ public final class OutcomesByTravel {
       double alpha = (1 - confLevel) / 2;
       double lower = oa == 0 ? 0 : new BetaDistribution(null, oa, total - oa + 1).inverseCumulativeProbability(alpha);
       double upper = oa == total ? 1 : new BetaDistribution(null, oa + 1, total - oa).inverseCumulativeProbability(1 - alpha);
-      return new Ratio(finite((oa / ea) / (oh / eh)), odds(lower, eh / ea), odds(upper, eh / ea), p);
+      return new Ratio(IndicatorTable.value((oa / ea) / (oh / eh)), odds(lower, eh / ea), odds(upper, eh / ea), p);
     }
 
     /**
@@ -185,19 +187,11 @@ public final class OutcomesByTravel {
     }
 
     private static Double odds(double pi, double scale) {
-      return finite(pi / (1 - pi) * scale);
+      return IndicatorTable.value(pi / (1 - pi) * scale);
     }
   }
 
   private static Double rate(RateScale scale, Double oe) {
-    return oe == null ? null : finite(scale.rate(oe));
-  }
-
-  private static Double power(Double reference, Double oe) {
-    return reference == null || oe == null ? null : finite(Math.pow(reference, oe));
-  }
-
-  private static Double finite(Double d) {
-    return d == null || d.isNaN() || d.isInfinite() ? null : d;
+    return oe == null ? null : IndicatorTable.value(scale.rate(oe));
   }
 }

@@ -46,7 +46,7 @@ public final class IndicatorTable {
   }
 
   /** A finite double, else NULL (an estimate that does not exist is NULL, never NaN). */
-  static Double value(Double d) {
+  public static Double value(Double d) {
     return d == null || d.isNaN() || d.isInfinite() ? null : d;
   }
 
@@ -74,7 +74,7 @@ public final class IndicatorTable {
   }
 
   /** Risk-adjusted survival S_ref(t)^(O/E) (proportional hazards); NULL outside survival indicators. */
-  private static Double power(Double reference, Double oe) {
+  public static Double power(Double reference, Double oe) {
     return reference == null || oe == null ? null : value(Math.pow(reference, oe));
   }
 }
