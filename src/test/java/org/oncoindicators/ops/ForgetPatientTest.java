@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,27 +48,13 @@ class ForgetPatientTest extends SparkTestBase {
 
   @BeforeAll
   static void copyTheReferenceRunThenForget() throws IOException {
-    copy = Files.createTempDirectory("onco-forget").resolve("warehouse");
-    copyTree(ReferenceRun.warehouse(), copy);
+    copy = ReferenceRun.copy("onco-forget");
     warehouse = new Warehouse(spark(), copy);
     patient = warehouse.read(TableId.SILVER_CARE_PATHS).filter("first_treatment_date IS NOT NULL")
         .select("patient_id").orderBy("patient_id").head().getString(0);
     patientTumours = warehouse.read(TableId.SILVER_TUMOURS).filter("patient_id = '" + patient + "'").count();
     nationalBefore = nationalTumours();
     assertEquals(0, run(args("forget", "--patient", patient, "--reason", "request 42", "--purge-now")));
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else if (!f.getFileName().toString().equals("_lock")) {
-          Files.copy(f, target);
-        }
-      }
-    }
   }
 
   private static long nationalTumours() {

@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,33 +16,29 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.oncoindicators.cli.OncoIndicators;
-import org.oncoindicators.synth.GeneratorSettings;
-import org.oncoindicators.synth.SyntheticExtracts;
 import org.oncoindicators.tables.TableId;
 import org.oncoindicators.tables.Warehouse;
+import org.oncoindicators.testing.ReferenceRun;
 import org.oncoindicators.testing.SparkTestBase;
 
-/** The whole pipeline through the command line on a few hundred synthetic patients: tables, rerun, query, bad input. */
+/**
+ * The whole pipeline through the command line on a few hundred synthetic patients (the shared
+ * {@link ReferenceRun}): tables, rerun, query, bad input.
+ */
 class NightlyPipelineTest extends SparkTestBase {
-  private static final String RUN_DATE = "2026-01-15";
+  private static final String RUN_DATE = ReferenceRun.RUN_DATE;
   private static Path data;
   private static Path warehouse;
 
+  /** The shared reference run (the same extracts and command line), copied so that reruns here change only this copy. */
   @BeforeAll
-  static void runOnce() throws IOException {
-    data = Files.createTempDirectory("onco-e2e");
-    warehouse = data.resolve("warehouse");
-    SyntheticExtracts.write(new GeneratorSettings(data.resolve("extracts"), 400, 8, 7L, LocalDate.parse("2025-12-31"),
-        home().resolve("conf")));
-    assertEquals(0, nightly());
+  static void copyTheReferenceRun() {
+    data = ReferenceRun.data();
+    warehouse = ReferenceRun.copy("onco-e2e");
   }
 
   private static int nightly(String... extra) {
-    Path x = data.resolve("extracts");
-    List<String> args = new java.util.ArrayList<>(List.of("nightly", "--run-date", RUN_DATE,
-        "--registry", x.resolve("registry.csv").toString(), "--claims", x.resolve("claims.csv").toString(),
-        "--centers", x.resolve("centers.csv").toString(), "--life-table", x.resolve("lifetable.csv").toString(),
-        "--warehouse", warehouse.toString(), "--config", resource("catalogues/one-of-each-run.conf").toString()));
+    List<String> args = new java.util.ArrayList<>(ReferenceRun.nightlyArgs(warehouse));
     args.addAll(List.of(extra));
     spark().catalog().clearCache();
     return OncoIndicators.run(args.toArray(String[]::new));
@@ -217,7 +212,7 @@ class NightlyPipelineTest extends SparkTestBase {
 
   @Test
   void extractMissingARequiredColumnFailsTheRunAndChangesNoTable() throws IOException {
-    Path bad = data.resolve("bad_registry.csv");
+    Path bad = Files.createTempDirectory("onco-e2e-bad").resolve("bad_registry.csv");
     List<String> lines = Files.readAllLines(data.resolve("extracts/registry.csv"));
     Files.write(bad, lines.stream().map(l -> l.substring(l.indexOf(',') + 1)).toList());
     Warehouse w = new Warehouse(spark(), warehouse);

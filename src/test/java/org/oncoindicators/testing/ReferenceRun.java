@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -58,6 +59,27 @@ public final class ReferenceRun {
 
   public static Path warehouse() {
     return data().resolve("reference");
+  }
+
+  /** A fresh copy of the reference warehouse (without its lock file) for a test that changes it. */
+  public static Path copy(String prefix) {
+    try {
+      Path from = warehouse();
+      Path to = Files.createTempDirectory(prefix).resolve("warehouse");
+      try (Stream<Path> files = Files.walk(from)) {
+        for (Path f : files.toList()) {
+          Path target = to.resolve(from.relativize(f).toString());
+          if (Files.isDirectory(f)) {
+            Files.createDirectories(target);
+          } else if (!f.getFileName().toString().equals("_lock")) {
+            Files.copy(f, target);
+          }
+        }
+      }
+      return to;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The nightly command line of the reference run, into another warehouse. */
