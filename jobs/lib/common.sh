@@ -27,6 +27,20 @@ onco_require_tools() {
   export JAVA_HOME
 }
 
+# The browser and Jupyter the tests drive (the report in headless Chromium, the notebooks with nbconvert):
+# Debian packages, installed when missing and allowed (root with apt); otherwise those tests say what is missing.
+onco_require_test_tools() {
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium fonts-dejavu-core)
+  [ -x /usr/bin/jupyter ] && /usr/bin/python3 -c "import nbclient, ipykernel, matplotlib" 2>/dev/null \
+    || missing+=(jupyter-nbconvert python3-nbclient python3-ipykernel jupyter-client python3-nbformat python3-matplotlib)
+  if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    onco_log "installing ${missing[*]} with apt (for the report and notebook tests)"
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      "${missing[@]}" >&2
+  fi
+}
+
 onco_build_if_needed() {
   local stamp="$ONCO_HOME/target/.built"
   if [ ! -f "$stamp" ] || [ ! -f "$ONCO_HOME/target/classpath.txt" ] \
