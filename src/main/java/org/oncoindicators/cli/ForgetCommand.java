@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * Honours a withdrawal of consent: deletes the patients from bronze and silver, remembers them (by
  * hash) so later extracts cannot bring them back, recomputes the run date's silver and gold tables
- * without them, and optionally purges the deleted rows' files at once (VACUUM).
+ * without them (but does not republish: publications made before stay as released and can no
+ * longer be reproduced), and optionally purges the deleted rows' files at once (VACUUM).
  */
 @Command(name = "forget", description = "Delete patients (by pseudonym) from every layer and recompute the run's "
     + "tables without them; --vacuum removes files past the retention.")
@@ -55,10 +56,14 @@ final class ForgetCommand implements Callable<Integer> {
         PatientDeletion.Result r = PatientDeletion.forget(ctx.warehouse(), patients, reason);
         Progress.line("forget   deletion %s: rows deleted %s", r.deletionId(), r.rowsDeleted());
         NightlyPipeline pipeline = new NightlyPipeline(ctx);
+        // publishing is a deliberate act: the run's publication stays as released, and can no longer be reproduced
         for (Stage stage : NightlyPipeline.STAGES.subList(1, NightlyPipeline.STAGES.size())) {
-          pipeline.run(stage, true);
+          if (!stage.name().equals("publish")) {
+            pipeline.run(stage, true);
+          }
         }
-        Progress.line("forget   run %s recomputed without them; gold rows of earlier runs %s predate the deletion",
+        Progress.line("forget   run %s recomputed without them; gold rows of earlier runs %s predate the deletion; "
+            + "publications made before now cannot be reproduced: publish again with jobs/publish --run-date",
             config.runId(), r.earlierRuns());
       }
       if (purgeNow || vacuum) {

@@ -2,6 +2,7 @@ package org.oncoindicators.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.oncoindicators.config.PipelineConfig;
 import org.oncoindicators.ops.WarehouseLock;
@@ -37,6 +38,10 @@ final class NightlyCommand implements Callable<Integer> {
       new NightlyPipeline(ctx).runAll(force);
       Progress.line("run %s finished in %.1f s", config.runId(), (System.nanoTime() - t0) / 1e9);
       new TableSummary(ctx.warehouse()).print(System.out);
+      Path report = config.publicationFolder().resolve(config.runId()).resolve("index.html");
+      if (Files.exists(report)) {
+        System.out.printf("%nPublication (CSV, JSON, charts, HTML report): %s%n  open %s%n", report.getParent(), report);
+      }
     }
     return 0;
   }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "oncoindicators", mixinStandardHelpOptions = true, version = "OncoIndicators 0.1",
     subcommands = {NightlyCommand.class, StageCommand.class, QueryCommand.class, GenerateCommand.class,
-        BenchCommand.class, ForgetCommand.class},
+        BenchCommand.class, ForgetCommand.class, PublishCommand.class},
     description = "Risk-adjusted cancer outcome indicators per treating centre, on Spark and Delta Lake.")
 public final class OncoIndicators {
   public static void main(String[] args) {

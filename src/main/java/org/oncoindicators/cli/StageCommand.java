@@ -10,12 +10,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** Runs one stage on its own (always, even if it completed before), reading the tables the earlier stages left. */
-@Command(name = "stage", description = "Run one stage: ingest, cohort, quality, survival, indicators or flows.")
+@Command(name = "stage", description = "Run one stage: ingest, cohort, quality, survival, indicators, flows or publish.")
 final class StageCommand implements Callable<Integer> {
   @Mixin
   RunOptions options;
 
-  @Parameters(index = "0", description = "the stage to run: ingest, cohort, quality, survival, indicators, flows")
+  @Parameters(index = "0", description = "the stage to run: ingest, cohort, quality, survival, indicators, flows, publish")
   String stage;
 
   @Override

@@ -35,7 +35,7 @@ public final class ConfigLoader {
       "inputs.centers", "inputs.life-table", "inputs.omop", "demo.out", "reference.cancer-groups",
       "reference.icss-weights", "reference.regions", "reference.charlson", "reference.procedure-groups",
       "reference.morphology-groups", "reference.site-morphology", "reference.icd9cm-gem", "indicators.catalogue",
-      "flows.declared-networks");
+      "flows.declared-networks", "publication.folder", "publication.columns");
 
   /** Keys whose entries are user-named (e.g. a cancer group), so they cannot be listed in the defaults. */
   private static final List<String> OPEN_MAPS = List.of("survival.icss-standard.by-group",
@@ -156,7 +156,7 @@ public final class ConfigLoader {
               Path.of(c.getString("reference.morphology-groups")), Path.of(c.getString("reference.site-morphology")),
               Path.of(c.getString("reference.icd9cm-gem"))),
           survival, cohort(c), c.getInt("quality.follow-up-tolerance-days"), indicators, flows(c, indicators.catalogue()),
-          new PipelineConfig.Privacy(c.getDouble("privacy.retention-hours")),
+          new PipelineConfig.Privacy(c.getDouble("privacy.retention-hours")), publication(c),
           new PipelineConfig.SparkSettings(c.getString("spark.master"), c.getInt("spark.shuffle-partitions")),
           hash(full.getConfig(ROOT).root().render(ConfigRenderOptions.concise()) + indicators.catalogue().canonical()));
     } catch (ConfigException e) {
@@ -187,6 +187,37 @@ public final class ConfigLoader {
     return new PipelineConfig.Cohort(c.getInt("cohort.comorbidity-lookback-days"), weights,
         c.getInt("cohort.treatment-days-before"), c.getInt("cohort.treatment-days-after"),
         c.getInt("cohort.care-path-days-before"), c.getInt("cohort.follow-up-after-days"));
+  }
+
+  private static PipelineConfig.Publication publication(Config c) {
+    int minPatients = c.getInt("publication.suppression.min-patients");
+    int minEvents = c.getInt("publication.suppression.min-events");
+    if (minPatients < 1 || minEvents < 0) {
+      throw new ConfigError("publication.suppression is min-patients = " + minPatients + ", min-events = " + minEvents
+          + ": give at least 1 patient and 0 events (methods.md uses 10 and 5)");
+    }
+    String estimator = c.getString("publication.survival-estimator");
+    if (!List.of("observed_km", "relative_ederer2", "net_pohar_perme", "net_pohar_perme_agestd").contains(estimator)) {
+      throw new ConfigError("publication.survival-estimator is '" + estimator + "': use observed_km, relative_ederer2, "
+          + "net_pohar_perme or net_pohar_perme_agestd");
+    }
+    String approach = c.getString("publication.survival-approach");
+    if (!c.getStringList("survival.approaches").contains(approach)) {
+      throw new ConfigError("publication.survival-approach is '" + approach + "', which survival.approaches does not "
+          + "compute: use one of " + c.getStringList("survival.approaches"));
+    }
+    int horizon = c.getInt("publication.headline-horizon");
+    if (!c.getIntList("survival.horizons-years").contains(horizon)) {
+      throw new ConfigError("publication.headline-horizon is " + horizon + ", which is not in survival.horizons-years "
+          + c.getIntList("survival.horizons-years"));
+    }
+    Path columns = Path.of(c.getString("publication.columns"));
+    if (!Files.isRegularFile(columns)) {
+      throw new ConfigError("publication.columns is " + columns + ", which does not exist: give the CSV of column "
+          + "descriptions (table, column, description)");
+    }
+    return new PipelineConfig.Publication(path(c, "publication.folder"), minPatients, minEvents, columns, estimator,
+        approach, horizon);
   }
 
   private static PipelineConfig.Flows flows(Config c, IndicatorCatalogue catalogue) {

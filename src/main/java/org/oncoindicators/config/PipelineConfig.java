@@ -25,6 +25,7 @@ public record PipelineConfig(
     Indicators indicators,
     Flows flows,
     Privacy privacy,
+    Publication publication,
     SparkSettings spark,
     String configHash) {
 
@@ -70,6 +71,18 @@ public record PipelineConfig(
 
   /** Deletion on request: how long Delta keeps files of deleted rows before VACUUM removes them. */
   public record Privacy(double retentionHours) {}
+
+  /**
+   * The publication set: its folder (empty: {@code publication/} beside the warehouse), the
+   * small-cell thresholds, the column descriptions, and the survival shown in the report.
+   */
+  public record Publication(Optional<Path> folder, int minPatients, int minEvents, Path columns,
+                            String survivalEstimator, String survivalApproach, int headlineHorizon) {}
+
+  /** Where this run's publication sets go. */
+  public Path publicationFolder() {
+    return publication.folder().orElse(warehouse.toAbsolutePath().normalize().resolveSibling("publication"));
+  }
 
   /** Spark settings used when the job starts its own session. */
   public record SparkSettings(String master, int shufflePartitions) {}

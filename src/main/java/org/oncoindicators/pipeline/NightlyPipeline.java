@@ -9,6 +9,7 @@ import org.oncoindicators.ingest.IngestStage;
 import org.oncoindicators.ops.FaultInjection;
 import org.oncoindicators.ops.RunLedger;
 import org.oncoindicators.ops.StageResult;
+import org.oncoindicators.publish.PublishStage;
 import org.oncoindicators.survival.SurvivalStage;
 
 /**
@@ -18,7 +19,7 @@ import org.oncoindicators.survival.SurvivalStage;
  */
 public final class NightlyPipeline {
   public static final List<Stage> STAGES = List.of(new IngestStage(), new CohortStage(), new QualityStage(),
-      new SurvivalStage(), new IndicatorStage(), new FlowsStage());
+      new SurvivalStage(), new IndicatorStage(), new FlowsStage(), new PublishStage());
 
   private final StageContext context;
   private final RunLedger ledger;

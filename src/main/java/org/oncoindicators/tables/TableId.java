@@ -24,6 +24,7 @@ public enum TableId {
   GOLD_SPECIALISATION("gold", "specialisation", WriteMode.REPLACE_RUN),
   GOLD_OUTCOMES_BY_TRAVEL("gold", "outcomes_by_travel", WriteMode.REPLACE_RUN),
   GOLD_NETWORK_OUTCOMES("gold", "network_outcomes", WriteMode.REPLACE_RUN),
+  GOLD_PUBLICATION("gold", "publication", WriteMode.REPLACE_RUN),
   OPS_DATA_QUALITY("ops", "data_quality", WriteMode.REPLACE_RUN),
   OPS_TERMINOLOGY_COVERAGE("ops", "terminology_coverage", WriteMode.REPLACE_RUN),
   OPS_RUNS("ops", "runs", WriteMode.LEDGER),

@@ -47,6 +47,11 @@ public final class Warehouse {
     return spark.read().format("delta").load(location(id));
   }
 
+  /** The table as it was at one Delta version (time travel), e.g. to reproduce a publication. */
+  public Dataset<Row> readVersion(TableId id, long version) {
+    return spark.read().format("delta").option("versionAsOf", version).load(location(id));
+  }
+
   /** The table's current Delta version, or -1 when it does not exist yet. */
   public long version(TableId id) {
     if (!exists(id)) {

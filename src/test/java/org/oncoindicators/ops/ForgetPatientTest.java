@@ -98,4 +98,21 @@ class ForgetPatientTest extends SparkTestBase {
             + "'").head();
     assertEquals(patientTumours, withdrawn.<Long>getAs("rows"), "the patient's registry rows are dropped and counted");
   }
+
+  @Test
+  void reproducingThePublicationMadeBeforeTheDeletionRefuses() {
+    java.io.PrintStream original = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = run(args("publish", "--reproduce", ReferenceRun.RUN_DATE));
+    } finally {
+      System.setErr(original);
+    }
+    String err = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(1, code, err);
+    assertTrue(err.contains("refusing to reproduce the publication of run " + ReferenceRun.RUN_DATE)
+        && err.contains("deleted on request after it"), err);
+  }
 }
