@@ -158,7 +158,9 @@ public final class ConfigLoader {
           survival, cohort(c), c.getInt("quality.follow-up-tolerance-days"), indicators, flows(c, indicators.catalogue()),
           new PipelineConfig.Privacy(c.getDouble("privacy.retention-hours")), publication(c),
           new PipelineConfig.SparkSettings(c.getString("spark.master"), c.getInt("spark.shuffle-partitions")),
-          hash(full.getConfig(ROOT).root().render(ConfigRenderOptions.concise()) + indicators.catalogue().canonical()));
+          // where the warehouse lies is not part of what a run computes: a copied warehouse has the same configuration
+          hash(full.getConfig(ROOT).withoutPath("warehouse").root().render(ConfigRenderOptions.concise())
+              + indicators.catalogue().canonical()));
     } catch (ConfigException e) {
       throw new ConfigError("invalid configuration: " + e.getMessage() + " (see conf/defaults.conf for the expected type)", e);
     }

@@ -43,10 +43,11 @@ public final class Reproduction {
     try {
       files = Publication.write(warehouse, config, original.provenance(), folder);
     } catch (RuntimeException e) {
-      if (String.valueOf(e.getMessage()).contains("VersionNotFound") || String.valueOf(e.getMessage())
-          .contains("version")) {
+      String m = String.valueOf(e.getMessage());
+      if (m.contains("Cannot time travel") || m.contains("FILE_NOT_EXIST") || m.contains("VersionNotFound")) {
         throw new ConfigError("cannot reproduce run " + runId + ": the table versions it read "
-            + original.provenance().inputVersionsJson() + " are no longer readable (" + e.getMessage() + ")", e);
+            + original.provenance().inputVersionsJson() + " are no longer readable (VACUUM removes files past "
+            + "privacy.retention-hours): " + m.lines().findFirst().orElse(""), e);
       }
       throw e;
     }
