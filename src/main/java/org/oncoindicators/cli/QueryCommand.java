@@ -9,12 +9,16 @@ import org.oncoindicators.config.ConfigError;
 import org.oncoindicators.config.ConfigLoader;
 import org.oncoindicators.config.PipelineConfig;
 import org.oncoindicators.spark.SparkSessions;
+import org.oncoindicators.tables.TableId;
 import org.oncoindicators.tables.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Runs Spark SQL over the warehouse with every table registered as layer.table; only the result goes to stdout. */
+/**
+ * Runs Spark SQL over the warehouse with its tables registered as layer.table (those the statement
+ * names, or all); only the result goes to stdout, a failing statement gives one line on stderr.
+ */
 @Command(name = "query", description = "Run Spark SQL over the warehouse (tables as bronze.*, silver.*, gold.*, ops.*).")
 final class QueryCommand implements Callable<Integer> {
   @Option(names = "--warehouse", description = "Delta warehouse folder (default warehouse/ in the project)")
@@ -34,15 +38,23 @@ final class QueryCommand implements Callable<Integer> {
     }
     PipelineConfig config = new ConfigLoader(OncoIndicators.home()).load(Optional.empty(), flags);
     SparkSession spark = SparkSessions.create(config.spark(), config.warehouse());
-    new Warehouse(spark, config.warehouse()).registerAll();
-    Dataset<Row> result;
+    Warehouse w = new Warehouse(spark, config.warehouse());
+    // registering a table reads its Delta log: register only those the statement names (all when it names none)
+    String lower = sql.toLowerCase(java.util.Locale.ROOT).replace("`", "");
+    java.util.Set<TableId> named = java.util.EnumSet.noneOf(TableId.class);
+    for (TableId t : TableId.values()) {
+      if (lower.matches("(?s).*\\b" + java.util.regex.Pattern.quote(t.qualifiedName()) + "\\b.*")) {
+        named.add(t);
+      }
+    }
+    w.register(named.isEmpty() ? java.util.EnumSet.allOf(TableId.class) : named);
     try {
-      result = spark.sql(sql);
-    } catch (RuntimeException e) {
+      Dataset<Row> result = spark.sql(sql);
+      new QueryOutput(format).write(result, System.out);
+    } catch (Exception e) { // Spark's AnalysisException is checked in Java's eyes but thrown unchecked
       String msg = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
       throw new ConfigError("bad query: " + msg);
     }
-    new QueryOutput(format).write(result, System.out);
     return 0;
   }
 }

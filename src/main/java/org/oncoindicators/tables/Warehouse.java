@@ -112,7 +112,12 @@ public final class Warehouse {
 
   /** Registers every existing table under its layer-qualified name (e.g. {@code gold.survival}). */
   public void registerAll() {
-    for (TableId id : TableId.values()) {
+    register(java.util.EnumSet.allOf(TableId.class));
+  }
+
+  /** Registers the given tables that exist under their layer-qualified names. */
+  public void register(java.util.Set<TableId> tables) {
+    for (TableId id : tables) {
       spark.sql("CREATE DATABASE IF NOT EXISTS " + id.layer());
       if (exists(id)) {
         spark.sql("CREATE TABLE IF NOT EXISTS " + id.qualifiedName() + " USING delta LOCATION '"

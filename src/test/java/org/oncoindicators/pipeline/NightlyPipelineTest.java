@@ -206,8 +206,20 @@ class NightlyPipelineTest extends SparkTestBase {
   }
 
   @Test
-  void badQueryExitsNonZero() {
-    assertEquals(1, OncoIndicators.run("query", "--warehouse", warehouse.toString(), "SELECT * FROM gold.nope"));
+  void badQueryExitsNonZeroWithOneLine() {
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = OncoIndicators.run("query", "--warehouse", warehouse.toString(), "SELECT * FROM gold.nope");
+    } finally {
+      System.setErr(original);
+    }
+    List<String> errors = captured.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.contains(" WARN ")).toList();
+    assertEquals(1, code);
+    assertEquals(1, errors.size(), "one line: " + errors);
+    assertTrue(errors.get(0).startsWith("error: bad query: [TABLE_OR_VIEW_NOT_FOUND]"), errors.get(0));
   }
 
   @Test
