@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
 import com.univocity.parsers.csv.CsvWriter;
-import com.univocity.parsers.csv.CsvWriterSettings;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,6 +13,7 @@ import java.util.Map;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.oncoindicators.tables.Rfc4180;
 
 /** Prints a query result as aligned text, RFC 4180 CSV (NULL as an empty field) or JSON lines. */
 final class QueryOutput {
@@ -38,11 +38,7 @@ final class QueryOutput {
   }
 
   private static void writeCsv(Dataset<Row> result, PrintStream out) {
-    CsvWriterSettings settings = new CsvWriterSettings();
-    settings.setNullValue("");
-    settings.setEmptyValue("\"\"");
-    settings.getFormat().setLineSeparator("\r\n");
-    CsvWriter writer = new CsvWriter(out, settings);
+    CsvWriter writer = new CsvWriter(out, Rfc4180.writerSettings());
     writer.writeHeaders(result.columns());
     Iterator<Row> rows = result.toLocalIterator();
     while (rows.hasNext()) {

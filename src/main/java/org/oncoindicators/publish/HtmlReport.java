@@ -64,7 +64,7 @@ final class HtmlReport {
 
     List<Map<String, Object>> groupRows = new ArrayList<>();
     for (String g : groups) {
-      String page = "group-" + g + ".html";
+      String page = "group-" + safe(g) + ".html";
       List<Row> gs = survivalByGroup.getOrDefault(g, List.of());
       Row national = gs.stream().filter(r -> "ALL".equals(r.getAs("center_id"))
           && Integer.valueOf(settings.headlineHorizon()).equals(r.getAs("horizon_years"))).findFirst().orElse(null);
@@ -132,7 +132,7 @@ final class HtmlReport {
       }
       b.put("rows", tableRows);
       if (!points.isEmpty()) {
-        String name = "funnel-" + id;
+        String name = "funnel-" + safe(id);
         ChartFiles.write(FunnelChart.of(settings.indicatorName(id), points, hidden, limits(rows)), dir, name,
             provenance);
         b.put("chart", new Chart(name + ".png", name + ".svg", "Funnel plot of " + settings.indicatorName(id)
@@ -149,7 +149,7 @@ final class HtmlReport {
       List<SurvivalChart.Point> points = curves.stream().map(r -> new SurvivalChart.Point(r.getAs("center_id"),
           r.<Double>getAs("time_days") / settings.daysPerYear(), r.getAs("estimate"), r.getAs("ci_lower"),
           r.getAs("ci_upper"))).toList();
-      String name = "survival-" + g;
+      String name = "survival-" + safe(g);
       ChartFiles.write(SurvivalChart.of(settings.groupName(g) + ": " + settings.survivalLabel(), "Net survival", points),
           dir, name, provenance);
       long shown = curves.stream().map(r -> r.<String>getAs("center_id")).distinct().count();
@@ -230,11 +230,11 @@ final class HtmlReport {
         }
       }
       Map<String, Object> c = new LinkedHashMap<>();
-      c.put("id", "centre-" + centre);
+      c.put("id", "centre-" + safe(centre));
       c.put("centre", label(centre));
       c.put("rows", rows);
       if (!bars.isEmpty()) {
-        String name = "specialisation-" + centre;
+        String name = "specialisation-" + safe(centre);
         ChartFiles.write(SpecialisationChart.of(label(centre) + ": risk-adjusted " + settings.specialisationLabel(),
             bars, hidden), dir, name, provenance);
         c.put("chart", new Chart(name + ".png", name + ".svg", "Specialisation profile of " + centre,
@@ -317,6 +317,11 @@ final class HtmlReport {
       out.computeIfAbsent(r.getAs(column), k -> new ArrayList<>()).add(r);
     }
     return out;
+  }
+
+  /** A key as part of a file name: centre ids come from extracts, so nothing but letters, digits, '-' and '_'. */
+  private static String safe(String key) {
+    return key.replaceAll("[^A-Za-z0-9_-]", "_");
   }
 
   private static String label(String centre) {

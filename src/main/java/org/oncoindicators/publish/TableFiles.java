@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.univocity.parsers.csv.CsvWriter;
-import com.univocity.parsers.csv.CsvWriterSettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -24,6 +23,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
+import org.oncoindicators.tables.Rfc4180;
 
 /**
  * Writes one published table as tidy CSV (RFC 4180, header row, empty field for NULL, provenance
@@ -52,11 +52,7 @@ final class TableFiles {
       for (String line : provenance.commentLines()) {
         csvText.write(line + "\r\n");
       }
-      CsvWriterSettings settings = new CsvWriterSettings();
-      settings.setNullValue("");
-      settings.setEmptyValue("\"\"");
-      settings.getFormat().setLineSeparator("\r\n");
-      CsvWriter csv = new CsvWriter(csvText, settings);
+      CsvWriter csv = new CsvWriter(csvText, Rfc4180.writerSettings());
       csv.writeHeaders(table.columns());
       json.writeStartObject();
       json.writeObjectField("provenance", provenance.asMap());
