@@ -56,6 +56,12 @@ public final class RegistryRules implements SourceRules {
         lit(false));
   }
 
+  /** The site codes as delivered and the group they map to, for ops.terminology_coverage. */
+  @Override
+  public List<String> keptForEveryRow() {
+    return List.of("icd10", "icdo3_topography", CancerGroups.CANCER_GROUP);
+  }
+
   @Override
   public SourceContract contract() {
     return SourceContract.REGISTRY;

@@ -17,4 +17,9 @@ public interface SourceRules {
 
   /** Rules in priority order, evaluated after malformed, too-long and duplicate checks. */
   List<RowRule> rules();
+
+  /** Raw or looked-up columns the stage still reads from every row, quarantined ones included, after validation. */
+  default List<String> keptForEveryRow() {
+    return List.of();
+  }
 }
