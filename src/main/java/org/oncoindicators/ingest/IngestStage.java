@@ -53,21 +53,21 @@ public final class IngestStage implements Stage {
     String runId = ctx.run().runId();
 
     RawExtract centersRaw = read(reader, ctx, SourceContract.CENTERS, true).orElseThrow();
-    ValidatedExtract centers = validator.validate(centersRaw, new CentersRules(), runId);
+    ValidatedExtract centers = guarded(validator.validate(centersRaw, new CentersRules(), runId));
     ConsentWithdrawals withdrawals = ConsentWithdrawals.read(ctx.warehouse());
     Map<String, Long> withdrawn = new LinkedHashMap<>();
     RawExtract registryRaw = dropWithdrawn(read(reader, ctx, SourceContract.REGISTRY, true).orElseThrow(), withdrawals,
         withdrawn);
     RegistryRules registryRules = new RegistryRules(ctx.run().closingDate(), ctx.terminology());
-    ValidatedExtract registry = validator.validate(registryRaw.withRows(registryRules.prepare(registryRaw.rows(),
-        centers.accepted(), ctx.spark())), registryRules, runId);
+    ValidatedExtract registry = guarded(validator.validate(registryRaw.withRows(registryRules.prepare(registryRaw.rows(),
+        centers.accepted(), ctx.spark())), registryRules, runId));
     Optional<ValidatedExtract> claims = read(reader, ctx, SourceContract.CLAIMS, false)
         .map(raw -> dropWithdrawn(raw, withdrawals, withdrawn)).map(raw -> {
       ClaimsRules rules = new ClaimsRules();
-      return validator.validate(raw.withRows(rules.prepare(raw.rows(), centers.accepted())), rules, runId);
+      return guarded(validator.validate(raw.withRows(rules.prepare(raw.rows(), centers.accepted())), rules, runId));
     });
     Optional<ValidatedExtract> lifeTable = read(reader, ctx, SourceContract.LIFE_TABLE, false)
-        .map(raw -> validator.validate(raw, new LifeTableRules(), runId));
+        .map(raw -> guarded(validator.validate(raw, new LifeTableRules(), runId)));
 
     List<ValidatedExtract> all = new ArrayList<>(List.of(centers, registry));
     claims.ifPresent(all::add);
@@ -112,7 +112,10 @@ public final class IngestStage implements Stage {
     if (withdrawals.isEmpty()) {
       return raw;
     }
-    long n = raw.rows().filter(withdrawals.withdrawn(col("patient_id"))).count();
+    Dataset<Row> dropped = ContentGuard.flag(raw.rows().filter(withdrawals.withdrawn(col("patient_id")))).cache();
+    ContentGuard.check(dropped); // their rows are not validated, but an identifier in them still refuses the file
+    long n = dropped.count();
+    dropped.unpersist();
     counts.put(raw.contract().source(), n);
     Progress.line("ingest   %s: %,d rows of patients who withdrew consent dropped", raw.contract().source(), n);
     return n == 0 ? raw : raw.withRows(withdrawals.keep(raw.rows()));
@@ -129,11 +132,16 @@ public final class IngestStage implements Stage {
       return Optional.empty();
     }
     RawExtract raw = read.get();
-    ContentGuard.check(raw);
     if (!raw.extraColumns().isEmpty()) {
       Progress.line("ingest   %s: extra columns kept in the raw record, not used: %s", contract.source(), raw.extraColumns());
     }
     return Optional.of(raw);
+  }
+
+  /** The extract, once its file-level content checks (not UTF-8, identifiers) passed on the validated rows. */
+  private static ValidatedExtract guarded(ValidatedExtract v) {
+    ContentGuard.check(v.checked());
+    return v;
   }
 
   private static void enforceThreshold(ValidatedExtract v, double maxShare, Optional<Path> file) {

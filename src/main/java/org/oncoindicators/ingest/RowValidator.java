@@ -54,7 +54,7 @@ public final class RowValidator {
     SourceContract contract = raw.contract();
     List<Column> typed = new ArrayList<>();
     rules.typedColumns().forEach((name, expr) -> typed.add(expr.as(name)));
-    Dataset<Row> df = withDuplicateReason(raw.rows()
+    Dataset<Row> df = withDuplicateReason(ContentGuard.flag(raw.rows())
         .withColumn(Warehouse.RECORD_HASH, recordHash(contract))
         .withColumn(TYPED, struct(typed.toArray(Column[]::new))), contract);
 
@@ -68,10 +68,12 @@ public final class RowValidator {
     // What later steps need, and no more: caching whole raw rows cost twice the time of the rest of
     // validation at 20M claim lines. The raw text, file and line are kept for quarantined rows only.
     Column quarantined = col(REASON_CODE).isNotNull();
+    Column placed = quarantined.or(ContentGuard.flagged());
     List<Column> kept = new ArrayList<>(List.of(col(TYPED), col(Warehouse.RECORD_HASH), col(REASON_CODE),
-        when(quarantined, col(RawExtract.SOURCE_FILE)).as(RawExtract.SOURCE_FILE),
-        when(quarantined, col(RawExtract.LINE_NUMBER)).as(RawExtract.LINE_NUMBER),
-        when(quarantined, col(RawExtract.RAW_RECORD)).as(RawExtract.RAW_RECORD)));
+        when(placed, col(RawExtract.SOURCE_FILE)).as(RawExtract.SOURCE_FILE),
+        when(placed, col(RawExtract.LINE_NUMBER)).as(RawExtract.LINE_NUMBER),
+        when(quarantined, col(RawExtract.RAW_RECORD)).as(RawExtract.RAW_RECORD),
+        col(ContentGuard.BAD_TEXT), col(ContentGuard.IDENTIFIER)));
     rules.keptForEveryRow().forEach(c -> kept.add(col(c)));
     df = df.withColumn(REASON_CODE, coalesce(reasons.toArray(Column[]::new)))
         .select(kept.toArray(Column[]::new)).persist(StorageLevel.MEMORY_AND_DISK());
