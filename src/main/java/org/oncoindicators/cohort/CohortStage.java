@@ -55,15 +55,21 @@ public final class CohortStage implements Stage {
     Dataset<Row> tumours = TumourCohort.build(ctx.warehouse().read(TableId.BRONZE_REGISTRY),
         ctx.warehouse().read(TableId.BRONZE_CENTERS), ctx.terminology(), ctx.run().closingDate(), ctx.run().runId())
         .persist(StorageLevel.MEMORY_AND_DISK());
+    List<Dataset<Row>> cached = new java.util.ArrayList<>(List.of(tumours));
     Dataset<Row> episodes = null;
     Dataset<Row> carePaths = null;
     if (config.hasClaims()) {
       Dataset<Row> claims = ctx.warehouse().read(TableId.BRONZE_CLAIMS);
       PipelineConfig.Cohort c = config.cohort();
+      // Both are read twice (charlson: tumours and their count; episodes: their table and the care
+      // paths) and each costs a pass over every claim line: cached, they are computed once.
       Dataset<Row> charlson = CharlsonIndex.load(config.reference().charlson(), "weight_" + c.charlsonWeights())
-          .compute(tumours, claims, c.comorbidityLookbackDays(), ctx.spark());
+          .compute(tumours, claims, c.comorbidityLookbackDays(), ctx.spark()).persist(StorageLevel.MEMORY_AND_DISK());
+      cached.add(charlson);
       episodes = TreatmentEpisodes.build(ProcedureGroups.load(config.reference().procedureGroups())
-          .assign(claims, ctx.spark()), tumours, c.treatmentDaysBefore(), c.treatmentDaysAfter(), ctx.run().runId());
+          .assign(claims, ctx.spark()), tumours, c.treatmentDaysBefore(), c.treatmentDaysAfter(), ctx.run().runId())
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      cached.add(episodes);
       carePaths = CarePaths.build(tumours, claims, episodes, c.carePathDaysBefore(), c.treatmentDaysAfter(),
           c.followUpAfterDays(), ctx.run().runId());
       // a USING join: charlson derives from tumours, so tumours.col/charlson.col would name one attribute
@@ -82,7 +88,7 @@ public final class CohortStage implements Stage {
     long rows = counts.getLong(0);
     long eligible = counts.isNullAt(1) ? 0 : counts.getLong(1);
     long episodeRows = episodes == null ? 0 : ctx.warehouse().read(TableId.SILVER_TREATMENT_EPISODES).count();
-    tumours.unpersist();
+    cached.forEach(Dataset::unpersist);
     return new StageResult(rows, rows, 0, String.format("%,d eligible for survival, %,d excluded; %,d treatment episode lines",
         eligible, rows - eligible, episodeRows));
   }
