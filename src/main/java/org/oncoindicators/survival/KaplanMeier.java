@@ -3,12 +3,9 @@ package org.oncoindicators.survival;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.exp;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
-import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -19,18 +16,18 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.oncoindicators.spark.Seqs;
 
 /**
  * Kaplan–Meier observed survival with Greenwood's variance, computed by Spark aggregation: rows
- * are first reduced to (group, time, deaths, exits), then running sums over time give the
- * product-limit estimate S(t) = Π (1 − d/n) and Var(log S) = Σ d / (n (n − d)) (Greenwood 1926),
+ * are first reduced to (group, time, deaths, exits), then one sorted walk per group over time
+ * ({@link ProductLimitWalk}) gives the product-limit estimate S(t) = Π (1 − d/n) and Var(log S) = Σ d / (n (n − d)) (Greenwood 1926),
  * as R's {@code survival::survfit}. Nothing per patient reaches the driver.
  */
 public final class KaplanMeier {
@@ -63,21 +60,15 @@ public final class KaplanMeier {
       byTime = byTime.unionByName(entries).groupBy(gt)
           .agg(sum(DEATHS).as(DEATHS), sum("exits").as("exits"), sum("entries").as("entries"));
     }
-    WindowSpec fromEnd = Window.partitionBy(g).orderBy(col(TIME).desc())
-        .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-    WindowSpec upToNow = Window.partitionBy(g).orderBy(col(TIME))
-        .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-    Column d = col(DEATHS).cast("double");
-    Column n = col(N_RISK).cast("double");
-    Column partial = d.gt(0).and(d.lt(n));
-    Column logTerm = when(partial, log(lit(1.0).minus(d.divide(n)))).otherwise(lit(0.0));
-    Column greenwood = when(partial, d.divide(n.multiply(n.minus(d)))).otherwise(lit(0.0));
-    Column reachedZero = max(d.gt(0).and(d.equalTo(n)).cast("int")).over(upToNow).equalTo(1);
-    return byTime.withColumn(N_RISK, sum(col("exits").minus(col("entries"))).over(fromEnd))
-        .withColumn(SURVIVAL, when(reachedZero, lit(0.0)).otherwise(exp(sum(logTerm).over(upToNow))))
-        .withColumn(LOG_SE, when(reachedZero, lit(null).cast("double")).otherwise(sqrt(sum(greenwood).over(upToNow))))
-        .withColumn(CUM_EVENTS, sum(col(DEATHS)).over(upToNow))
-        .filter(col("exits").gt(0)).drop("exits", "entries");
+    byTime = byTime.select(Stream.concat(Arrays.stream(gt), Stream.of(col(DEATHS), col("exits").cast("long"),
+        col("entries").cast("long"))).toArray(Column[]::new));
+    List<StructField> fields = new ArrayList<>(Arrays.asList(byTime.schema().fields()).subList(0, groups.size() + 2));
+    fields.add(DataTypes.createStructField(N_RISK, DataTypes.LongType, false));
+    fields.add(DataTypes.createStructField(SURVIVAL, DataTypes.DoubleType, false));
+    fields.add(DataTypes.createStructField(LOG_SE, DataTypes.DoubleType, true));
+    fields.add(DataTypes.createStructField(CUM_EVENTS, DataTypes.LongType, false));
+    return byTime.repartition(g).sortWithinPartitions(gt)
+        .mapPartitions(new ProductLimitWalk(groups.size()), Encoders.row(DataTypes.createStructType(fields)));
   }
 
   /**
