@@ -1,5 +1,7 @@
 package org.oncoindicators.indicators;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -16,6 +18,7 @@ import org.oncoindicators.pipeline.Progress;
 import org.oncoindicators.pipeline.Stage;
 import org.oncoindicators.pipeline.StageContext;
 import org.oncoindicators.tables.TableId;
+import org.oncoindicators.terminology.CancerGroups;
 
 /**
  * Gold risk-adjusted indicators: every indicator of the catalogue evaluated per centre and
@@ -44,7 +47,11 @@ public final class IndicatorStage implements Stage {
   public StageResult run(StageContext ctx) {
     PipelineConfig config = ctx.config();
     String runId = ctx.run().runId();
-    Dataset<Row> tumours = ctx.warehouse().read(TableId.SILVER_TUMOURS).persist(StorageLevel.MEMORY_AND_DISK());
+    // Every indicator filters the tumours by cancer group: cached in group order, each such scan
+    // skips the cached batches of other groups by their min/max statistics.
+    Dataset<Row> tumours = ctx.warehouse().read(TableId.SILVER_TUMOURS)
+        .repartitionByRange(col(CancerGroups.CANCER_GROUP)).sortWithinPartitions(CancerGroups.CANCER_GROUP)
+        .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> episodes = config.hasClaims() ? ctx.warehouse().read(TableId.SILVER_TREATMENT_EPISODES) : null;
     Dataset<Row> carePaths = config.hasClaims() ? ctx.warehouse().read(TableId.SILVER_CARE_PATHS)
         .persist(StorageLevel.MEMORY_AND_DISK()) : null;
