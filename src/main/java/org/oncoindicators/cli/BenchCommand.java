@@ -18,10 +18,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.commons.io.FileUtils;
 import org.oncoindicators.bench.Benchmark;
+import org.oncoindicators.bench.RelsurvComparison;
 import org.oncoindicators.bench.StageMeasurement;
 import org.oncoindicators.config.ConfigLoader;
 import org.oncoindicators.config.PipelineConfig;
 import org.oncoindicators.pipeline.Progress;
+import org.oncoindicators.pipeline.StageContext;
 import org.oncoindicators.synth.GeneratorSettings;
 import org.oncoindicators.synth.SyntheticExtracts;
 import picocli.CommandLine.Command;
@@ -49,6 +51,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "2026")
   long seed;
 
+  @Option(names = "--no-r", description = "skip the comparison with R relsurv (run when Rscript and relsurv are installed)")
+  boolean noR;
+
   @Option(names = "--config", description = "HOCON file overriding conf/defaults.conf (e.g. fewer strata)")
   Path config;
 
@@ -72,7 +77,8 @@ final class BenchCommand implements Callable<Integer> {
     flags.put("inputs.life-table", data.resolve(SyntheticExtracts.LIFETABLE).toString());
     claims(data).ifPresent(c -> flags.put("inputs.claims", c.toString()));
     PipelineConfig conf = new ConfigLoader(home).load(Optional.ofNullable(config), flags);
-    Benchmark benchmark = new Benchmark(Session.open(conf));
+    StageContext ctx = Session.open(conf);
+    Benchmark benchmark = new Benchmark(ctx);
     List<StageMeasurement> all = new ArrayList<>();
     for (int r = 1; r <= repeat; r++) {
       FileUtils.deleteDirectory(warehouse.toFile());
@@ -80,8 +86,8 @@ final class BenchCommand implements Callable<Integer> {
     }
     Path results = home.resolve("bench/results");
     Files.createDirectories(results);
-    Path csv = results.resolve("bench-" + scale + "-"
-        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".csv");
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    Path csv = results.resolve("bench-" + scale + "-" + stamp + ".csv");
     try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
       w.write(StageMeasurement.CSV_HEADER + "\n");
       for (StageMeasurement m : all) {
@@ -89,7 +95,29 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     print(all, csv, System.out);
+    compareWithR(ctx, home, results.resolve("relsurv-" + scale + "-" + stamp), all);
     return 0;
+  }
+
+  /** Runs R relsurv on the last repetition's tumours when R is installed (and not switched off) and prints the ratio. */
+  private void compareWithR(StageContext ctx, Path home, Path work, List<StageMeasurement> all) throws IOException {
+    if (noR) {
+      return;
+    }
+    if (!RelsurvComparison.available()) {
+      Progress.line("bench: R with relsurv not installed (apt install r-cran-relsurv): no comparison with R");
+      return;
+    }
+    double survival = all.stream().filter(m -> m.stage().equals("survival")).reduce((a, b) -> b).orElseThrow().seconds();
+    Progress.line("bench: running R relsurv::rs.surv on the same tumours (%s)", work);
+    try {
+      new RelsurvComparison(ctx.spark(), ctx.warehouse(), home.resolve("bench/relsurv_bench.R"))
+          .run(work, ctx.run().runId())
+          .ifPresentOrElse(r -> System.out.println(RelsurvComparison.summary(r, survival)),
+              () -> Progress.line("bench: the life table has no national qx: no comparison with R"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The claims extract at the requested number of lines: all, none, or the first M lines. */
