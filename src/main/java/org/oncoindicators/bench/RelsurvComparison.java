@@ -142,7 +142,8 @@ public final class RelsurvComparison {
 
   /** The summary line printed by jobs/bench. */
   public static String summary(Result r, double survivalStageSeconds) {
-    return String.format(Locale.ROOT, "R relsurv::rs.surv on the same %,d eligible tumours (national, per cancer group; R drops day-0 records itself): "
+    return String.format(Locale.ROOT, "R relsurv::rs.surv on the same %,d eligible tumours "
+            + "(national, per cancer group; R drops day-0 records itself): "
             + "Pohar-Perme %.1f s + Ederer II %.1f s = %.1f s; survival stage here %.1f s (KM, Ederer II, "
             + "Pohar-Perme, age-standardised; per centre and national, every stratum, cohort and period, curves, "
             + "Delta writes): R / stage = %.2f; agreement over %d national estimates: max |diff| estimate %.1e, SE %.1e",
