@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -55,7 +56,7 @@ public final class CohortStage implements Stage {
     Dataset<Row> tumours = TumourCohort.build(ctx.warehouse().read(TableId.BRONZE_REGISTRY),
         ctx.warehouse().read(TableId.BRONZE_CENTERS), ctx.terminology(), ctx.run().closingDate(), ctx.run().runId())
         .persist(StorageLevel.MEMORY_AND_DISK());
-    List<Dataset<Row>> cached = new java.util.ArrayList<>(List.of(tumours));
+    List<Dataset<Row>> cached = new ArrayList<>(List.of(tumours));
     Dataset<Row> episodes = null;
     Dataset<Row> carePaths = null;
     if (config.hasClaims()) {

@@ -66,7 +66,8 @@ public final class RowValidator {
       reasons.add(when(rule.violated(), lit(rule.code().name())));
     }
     // What later steps need, and no more: caching whole raw rows cost twice the time of the rest of
-    // validation at 20M claim lines. The raw text, file and line are kept for quarantined rows only.
+    // validation at 20M claim lines. The raw text is kept for quarantined rows only, file and line
+    // also for rows the content guard flagged (its message names the line).
     Column quarantined = col(REASON_CODE).isNotNull();
     Column placed = quarantined.or(ContentGuard.flagged());
     List<Column> kept = new ArrayList<>(List.of(col(TYPED), col(Warehouse.RECORD_HASH), col(REASON_CODE),
