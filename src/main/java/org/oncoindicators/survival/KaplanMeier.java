@@ -98,7 +98,10 @@ public final class KaplanMeier {
         DataTypes.createStructField("horizon_days", DataTypes.DoubleType, false))));
     List<String> keys = new ArrayList<>(groups);
     keys.add("horizon_years");
-    Dataset<Row> last = curve.crossJoin(horizons).filter(col(TIME).leq(col("horizon_days")))
+    double longest = horizonsYears.stream().mapToDouble(y -> y * daysPerYear).max().orElse(0);
+    // Only times up to the longest horizon can be a horizon's last time: the rest of the curve
+    // (follow-up runs to 16 years) is left out before the cross join.
+    Dataset<Row> last = curve.filter(col(TIME).leq(longest)).crossJoin(horizons).filter(col(TIME).leq(col("horizon_days")))
         .groupBy(cols(keys))
         .agg(max_by(struct(col(SURVIVAL), col(LOG_SE), col(CUM_EVENTS)), col(TIME)).as("at"));
     Dataset<Row> grid = totals.crossJoin(horizons);
