@@ -3,6 +3,7 @@ package org.oncoindicators.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
 import org.oncoindicators.config.PipelineConfig;
 import org.oncoindicators.spark.SparkSessions;
 
@@ -21,6 +22,17 @@ public abstract class SparkTestBase {
       spark = SparkSessions.create(new PipelineConfig.SparkSettings("local[2]", 2), scratch.resolve("warehouse"));
     }
     return spark;
+  }
+
+  /**
+   * Frees what a test class left cached: the session lives for the whole test JVM (2 GB heap), and
+   * cached frames of earlier classes starve later ones of execution memory (spills, retries).
+   */
+  @AfterAll
+  static synchronized void clearCachedFrames() {
+    if (spark != null) {
+      spark.catalog().clearCache();
+    }
   }
 
   /** The project folder (conf/, src/test/resources). */
