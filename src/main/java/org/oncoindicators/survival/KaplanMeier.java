@@ -27,8 +27,9 @@ import org.oncoindicators.spark.Seqs;
 /**
  * Kaplan–Meier observed survival with Greenwood's variance, computed by Spark aggregation: rows
  * are first reduced to (group, time, deaths, exits), then one sorted walk per group over time
- * ({@link ProductLimitWalk}) gives the product-limit estimate S(t) = Π (1 − d/n) and Var(log S) = Σ d / (n (n − d)) (Greenwood 1926),
- * as R's {@code survival::survfit}. Nothing per patient reaches the driver.
+ * ({@link ProductLimitWalk}) gives the product-limit estimate S(t) = Π (1 − d/n) and
+ * Var(log S) = Σ d / (n (n − d)) (Greenwood 1926), as R's {@code survival::survfit}. Nothing per
+ * patient reaches the driver.
  */
 public final class KaplanMeier {
   public static final String TIME = "time_days";
