@@ -1,14 +1,15 @@
 package org.oncoindicators.ops;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -44,6 +45,7 @@ public final class RunLedger {
   private final SparkSession spark;
   private final Warehouse warehouse;
   private final RunContext run;
+  private List<Entry> entries;
 
   public RunLedger(SparkSession spark, Warehouse warehouse, RunContext run) {
     this.spark = spark;
@@ -53,13 +55,8 @@ public final class RunLedger {
 
   /** True when this stage already succeeded for this run id with the same configuration. */
   public boolean succeeded(String stage) {
-    if (!warehouse.exists(TableId.OPS_RUNS)) {
-      return false;
-    }
-    return warehouse.read(TableId.OPS_RUNS)
-        .filter(col("run_id").equalTo(run.runId()).and(col("stage").equalTo(stage))
-            .and(col("status").equalTo("succeeded")).and(col("config_hash").equalTo(run.configHash())))
-        .limit(1).count() > 0;
+    return thisRun().stream().anyMatch(r -> r.stage().equals(stage) && r.status().equals("succeeded")
+        && r.configHash().equals(run.configHash()));
   }
 
   /** Opens an attempt: writes the running row and returns the attempt to close. */
@@ -85,12 +82,24 @@ public final class RunLedger {
   }
 
   private int nextAttempt(String stage) {
-    if (!warehouse.exists(TableId.OPS_RUNS)) {
-      return 1;
+    return thisRun().stream().filter(r -> r.stage().equals(stage)).mapToInt(Entry::attempt).max().orElse(0) + 1;
+  }
+
+  /**
+   * This run's ledger rows, read once per ledger and then kept up to date as it writes (the
+   * warehouse lock keeps other writers out), instead of a Spark query per stage and question.
+   */
+  private List<Entry> thisRun() {
+    if (entries == null) {
+      entries = new ArrayList<>();
+      if (warehouse.exists(TableId.OPS_RUNS)) {
+        for (Row r : warehouse.read(TableId.OPS_RUNS).filter(col("run_id").equalTo(run.runId()))
+            .select("stage", "attempt", "status", "config_hash").collectAsList()) {
+          entries.add(new Entry(r.getString(0), r.getInt(1), r.getString(2), r.getString(3)));
+        }
+      }
     }
-    Row r = warehouse.read(TableId.OPS_RUNS)
-        .filter(col("run_id").equalTo(run.runId()).and(col("stage").equalTo(stage))).agg(max("attempt")).head();
-    return r.isNullAt(0) ? 1 : r.getInt(0) + 1;
+    return entries;
   }
 
   private String versions(List<TableId> tables) {
@@ -102,14 +111,32 @@ public final class RunLedger {
         .collect(Collectors.joining(",", "{", "}"));
   }
 
+  /**
+   * Writes the attempt's row: a blind append when the attempt is new (attempts are numbered under
+   * the warehouse lock, so the key cannot exist), a MERGE when it closes a running row.
+   */
   private void write(Attempt a, String status, Instant end, StageResult r, String outputs, String message) {
+    Dataset<Row> row = row(a, status, end, r, outputs, message);
+    boolean known = thisRun().removeIf(e -> e.stage().equals(a.stage()) && e.attempt() == a.attempt());
+    if (known) {
+      warehouse.upsert(TableId.OPS_RUNS, row, KEY);
+    } else {
+      warehouse.append(TableId.OPS_RUNS, row);
+    }
+    entries.add(new Entry(a.stage(), a.attempt(), status, run.configHash()));
+  }
+
+  private Dataset<Row> row(Attempt a, String status, Instant end, StageResult r, String outputs, String message) {
     Row row = RowFactory.create(run.runId(), java.sql.Date.valueOf(run.runDate()), a.stage(), a.attempt(), status,
         Timestamp.from(a.start()), end == null ? null : Timestamp.from(end),
         r == null ? null : r.rowsIn(), r == null ? null : r.rowsOut(), r == null ? null : r.rowsQuarantined(),
         a.inputVersions(), outputs, run.configHash(), run.codeVersion(), run.host(), message);
-    warehouse.upsert(TableId.OPS_RUNS, spark.createDataFrame(List.of(row), SCHEMA), KEY);
+    return spark.createDataFrame(List.of(row), SCHEMA);
   }
 
   /** One stage attempt in progress. */
   public record Attempt(String stage, int attempt, Instant start, String inputVersions) {}
+
+  /** What the ledger needs to know of one of this run's rows. */
+  private record Entry(String stage, int attempt, String status, String configHash) {}
 }

@@ -9,7 +9,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
 import org.oncoindicators.ops.FaultInjection;
+import scala.Option;
 
 /**
  * The edge where tables are read and written: one folder per layer, one Delta table per
@@ -52,12 +54,17 @@ public final class Warehouse {
     return spark.read().format("delta").option("versionAsOf", version).load(location(id));
   }
 
-  /** The table's current Delta version, or -1 when it does not exist yet. */
+  /**
+   * The table's current Delta version, or -1 when it does not exist yet. Read from the Delta log's
+   * snapshot (a listing of {@code _delta_log}, cached between calls) rather than a query of the
+   * table's history, which costs a Spark job per call: the ledger asks for every table's version
+   * at each stage transition.
+   */
   public long version(TableId id) {
     if (!exists(id)) {
       return -1;
     }
-    return DeltaTable.forPath(spark, location(id)).history(1).select("version").head().getLong(0);
+    return DeltaLog.forTable(spark, location(id)).update(false, Option.empty(), Option.empty()).version();
   }
 
   /** Replaces the rows of one run (replaceWhere), leaving other runs' rows untouched. */
@@ -96,11 +103,17 @@ public final class Warehouse {
     FaultInjection.point("committed:" + id.qualifiedName());
   }
 
+  /** Appends ledger rows whose keys are new (one blind-append commit, no read of the table). */
+  public void append(TableId id, Dataset<Row> rows) {
+    requireMode(id, TableId.WriteMode.LEDGER);
+    rows.write().format("delta").mode(SaveMode.Append).save(location(id));
+  }
+
   /** Inserts or updates ledger rows by key (used by the run ledger only). */
   public void upsert(TableId id, Dataset<Row> rows, List<String> keys) {
     requireMode(id, TableId.WriteMode.LEDGER);
     if (!exists(id)) {
-      rows.write().format("delta").mode(SaveMode.Append).save(location(id));
+      append(id, rows);
       return;
     }
     DeltaTable.forPath(spark, location(id)).as("t")
