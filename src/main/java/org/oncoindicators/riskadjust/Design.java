@@ -13,6 +13,7 @@ import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.plans.logical.LocalRelation;
 
 /**
  * The design matrix of a case-mix model: a dummy term {@code name=level} for every non-reference
@@ -61,15 +62,28 @@ public final class Design {
     return new Design(List.copyOf(names), List.copyOf(values), references);
   }
 
-  /** Adds the {@code features} vector column for MLlib. */
+  /**
+   * Adds the {@code features} vector column for MLlib. The terms are added in one projection (a
+   * chain of one projection per term is re-analysed at every step). On a frame held on the driver
+   * (a national pattern table) the result is materialised there once: Spark's optimizer folds
+   * projections over driver-side rows by evaluating them row by row without code generation, and
+   * MLlib plans its input many times during a fit.
+   */
   public Dataset<Row> addFeatures(Dataset<Row> rows) {
-    Dataset<Row> out = rows;
     String[] temp = new String[names.size()];
+    List<Column> columns = new ArrayList<>(List.of(col("*")));
     for (int i = 0; i < temp.length; i++) {
       temp[i] = "_x" + i;
-      out = out.withColumn(temp[i], values.get(i));
+      columns.add(values.get(i).as(temp[i]));
     }
-    return new VectorAssembler().setInputCols(temp).setOutputCol(FEATURES).transform(out).drop(temp);
+    Dataset<Row> out = new VectorAssembler().setInputCols(temp).setOutputCol(FEATURES)
+        .transform(rows.select(columns.toArray(Column[]::new))).drop(temp);
+    return onDriver(rows) ? rows.sparkSession().createDataFrame(out.collectAsList(), out.schema()) : out;
+  }
+
+  /** Whether the frame's rows are held on the driver (its optimised plan is a local relation). */
+  private static boolean onDriver(Dataset<Row> rows) {
+    return rows.queryExecution().optimizedPlan() instanceof LocalRelation;
   }
 
   /** Term names without the intercept, in feature order. */
