@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.commons.io.FileUtils;
 import org.oncoindicators.bench.Benchmark;
+import org.oncoindicators.bench.EstimatorTiming;
 import org.oncoindicators.bench.RelsurvComparison;
 import org.oncoindicators.bench.StageMeasurement;
 import org.oncoindicators.config.ConfigLoader;
@@ -111,9 +112,10 @@ final class BenchCommand implements Callable<Integer> {
     double survival = all.stream().filter(m -> m.stage().equals("survival")).reduce((a, b) -> b).orElseThrow().seconds();
     Progress.line("bench: running R relsurv::rs.surv on the same tumours (%s)", work);
     try {
+      EstimatorTiming.Result alone = EstimatorTiming.run(ctx);
       new RelsurvComparison(ctx.spark(), ctx.warehouse(), home.resolve("bench/relsurv_bench.R"))
           .run(work, ctx.run().runId())
-          .ifPresentOrElse(r -> System.out.println(RelsurvComparison.summary(r, survival)),
+          .ifPresentOrElse(r -> System.out.println(RelsurvComparison.summary(r, survival, alone)),
               () -> Progress.line("bench: the life table has no national qx: no comparison with R"));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

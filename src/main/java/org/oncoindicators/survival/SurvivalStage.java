@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -59,52 +60,93 @@ public final class SurvivalStage implements Stage {
     PipelineConfig.Survival s = config.survival();
     SurvivalStrata.validate(s.strata());
     String runId = ctx.run().runId();
-    LocalDate windowStart = config.closingDate().minusYears(s.periodYears()).plusDays(1);
     Dataset<Row> tumours = levels(ctx.warehouse().read(TableId.SILVER_TUMOURS)
-        .filter(col(TumourCohort.SURVIVAL_ELIGIBLE)), s.strata())
+        .filter(col(TumourCohort.SURVIVAL_ELIGIBLE)), s.strata(), true)
         .persist(StorageLevel.MEMORY_AND_DISK());
+    String message = "";
+    Optional<PopulationHazards> hazards = Optional.empty();
+    if (config.input("life-table").isPresent()) {
+      hazards = Optional.of(hazards(ctx));
+    } else {
+      message = "no life table: relative and net survival not estimated";
+      Progress.line("survival %s", message);
+    }
+    Estimates estimates = estimate(tumours, s, config.closingDate(), config.daysPerYear(), hazards, icssWeights(ctx));
+    ctx.warehouse().replaceRun(TableId.GOLD_SURVIVAL, estimates.rows(runId), runId);
+    ctx.warehouse().replaceRun(TableId.GOLD_SURVIVAL_CURVE, estimates.curves(runId), runId);
+    long in = tumours.filter(col("center_id").notEqual(ALL_CENTERS)).count();
+    long out = ctx.warehouse().read(TableId.GOLD_SURVIVAL).filter(col("run_id").equalTo(runId)).count();
+    tumours.unpersist();
+    estimates.release();
+    return new StageResult(in, out, 0, message);
+  }
+
+  /**
+   * The estimates in gold form, not yet written: horizon rows and curve rows, and the frames
+   * persisted while computing them ({@link #release()} drops them once the rows are written).
+   */
+  public record Estimates(List<Dataset<Row>> horizonParts, List<Dataset<Row>> curveParts, List<Dataset<Row>> persisted) {
+    /** gold.survival rows of this run. */
+    public Dataset<Row> rows(String runId) {
+      return union(horizonParts, GOLD_COLUMNS, runId);
+    }
+
+    /** gold.survival_curve rows of this run. */
+    public Dataset<Row> curves(String runId) {
+      return union(curveParts, CURVE_COLUMNS, runId);
+    }
+
+    public void release() {
+      persisted.forEach(Dataset::unpersist);
+    }
+  }
+
+  /**
+   * Every estimator on tumour levels made by {@link #levels}: observed (Kaplan–Meier) always;
+   * Ederer II, Pohar-Perme and the age-standardised Pohar-Perme when a life table is given. A pure
+   * function of its inputs, so the benchmark can time the estimators alone on R's scope.
+   *
+   * @param icssWeights (cancer_group, age_group, weight), see {@link IcssWeights}
+   */
+  public static Estimates estimate(Dataset<Row> levels, PipelineConfig.Survival s, LocalDate closingDate,
+                                   double daysPerYear, Optional<PopulationHazards> hazards, Dataset<Row> icssWeights) {
+    LocalDate windowStart = closingDate.minusYears(s.periodYears()).plusDays(1);
     ConfidenceInterval km = new ConfidenceInterval(s.confType(), s.confLevel());
     List<Dataset<Row>> rows = new ArrayList<>();
     List<Dataset<Row>> curves = new ArrayList<>();
-    Dataset<Row> kmInput = byApproach(tumours, s.approaches(), windowStart);
+    Dataset<Row> kmInput = byApproach(levels, s.approaches(), windowStart);
     Dataset<Row> kmCurve = KaplanMeier.curve(kmInput, KEYS).persist(StorageLevel.MEMORY_AND_DISK());
+    List<Dataset<Row>> persisted = new ArrayList<>(List.of(kmCurve));
     rows.add(KaplanMeier.atHorizons(kmCurve, KaplanMeier.totals(kmInput, KEYS), KEYS, s.horizonsYears(),
-        config.daysPerYear(), km).withColumn("estimator", lit("observed_km")));
+        daysPerYear, km).withColumn("estimator", lit("observed_km")));
     curves.add(kmCurve(kmCurve, km));
-    String message = "";
-    if (config.input("life-table").isPresent()) {
-      Dataset<Row> net = netSurvival(ctx, tumours, windowStart).persist(StorageLevel.MEMORY_AND_DISK());
+    if (hazards.isPresent()) {
+      NetSurvivalSettings settings = new NetSurvivalSettings(s.horizonsYears(), daysPerYear, s.approaches(), windowStart,
+          s.curveStepDays());
+      Dataset<Row> net = NetSurvival.estimate(levels, hazards.get(), settings).persist(StorageLevel.MEMORY_AND_DISK());
+      persisted.add(net);
       ConfidenceInterval uncapped = km.uncapped();
       Dataset<Row> atHorizons = finish(net.filter(col("horizon_years").isNotNull()), uncapped);
       boolean ageGroupsPublished = s.strata().contains(SurvivalStrata.AGE_GROUP);
       rows.add(ageGroupsPublished ? atHorizons
           : atHorizons.filter(col("stratum").startsWith(SurvivalStrata.AGE_GROUP + "=").unary_$bang()));
-      Dataset<Row> weights = IcssWeights.load(config.reference().icssWeights()).forGroups(ctx.spark(),
-          new HashSet<>(ctx.terminology().cancerGroups().groups()), s.icssDefault(), s.icssByGroup());
       Dataset<Row> agestd = AgeStandardisedSurvival.standardise(
-          atHorizons.filter(col("estimator").equalTo(NetSurvival.POHAR_PERME)), weights);
+          atHorizons.filter(col("estimator").equalTo(NetSurvival.POHAR_PERME)), icssWeights);
       rows.add(agestd.withColumn("log_se", col("std_error").divide(col("estimate")))
           .withColumn("ci_lower", uncapped.lower(col("estimate"), col("log_se")))
           .withColumn("ci_upper", uncapped.upper(col("estimate"), col("log_se"))));
       curves.add(finish(net.filter(col("horizon_years").isNull()), uncapped));
-    } else {
-      message = "no life table: relative and net survival not estimated";
-      Progress.line("survival %s", message);
     }
-    Dataset<Row> survival = union(rows, GOLD_COLUMNS, runId);
-    ctx.warehouse().replaceRun(TableId.GOLD_SURVIVAL, survival, runId);
-    ctx.warehouse().replaceRun(TableId.GOLD_SURVIVAL_CURVE, union(curves, CURVE_COLUMNS, runId), runId);
-    long in = tumours.filter(col("center_id").notEqual(ALL_CENTERS)).count();
-    long out = ctx.warehouse().read(TableId.GOLD_SURVIVAL).filter(col("run_id").equalTo(runId)).count();
-    tumours.unpersist();
-    kmCurve.unpersist();
-    return new StageResult(in, out, 0, message);
+    return new Estimates(rows, curves, persisted);
   }
 
   static final List<String> KEYS = List.of("center_id", CancerGroups.CANCER_GROUP, "stratum", "approach");
 
-  /** Each tumour twice: under its centre and under 'ALL', with its stratum labels. */
-  static Dataset<Row> levels(Dataset<Row> eligible, List<String> strata) {
+  /**
+   * Each tumour under 'ALL' with its stratum labels (age group always: the age-standardised
+   * estimate needs it), and also under its own centre when {@code withCentres}.
+   */
+  public static Dataset<Row> levels(Dataset<Row> eligible, List<String> strata, boolean withCentres) {
     List<String> withAge = new ArrayList<>(strata);
     if (!withAge.contains(SurvivalStrata.AGE_GROUP)) {
       withAge.add(SurvivalStrata.AGE_GROUP);
@@ -113,7 +155,8 @@ public final class SurvivalStage implements Stage {
         .select(col("center_id"), col(CancerGroups.CANCER_GROUP), col("strata"), col(TumourCohort.TIME_DAYS),
             col(TumourCohort.EVENT), col("sex"), col("age_at_diagnosis"), col("diagnosis_date"),
             col("residence_region"));
-    return t.unionByName(t.withColumn("center_id", lit(ALL_CENTERS)));
+    Dataset<Row> national = t.withColumn("center_id", lit(ALL_CENTERS));
+    return withCentres ? t.unionByName(national) : national;
   }
 
   /** Kaplan–Meier input: one row per tumour × stratum × approach, with the entry day of the period approach. */
@@ -143,15 +186,20 @@ public final class SurvivalStage implements Stage {
             col(KaplanMeier.CUM_EVENTS).as("n_events"));
   }
 
-  private static Dataset<Row> netSurvival(StageContext ctx, Dataset<Row> levels, LocalDate windowStart) {
-    PipelineConfig config = ctx.config();
+  /** The run's ICSS weights per cancer group and age group, as configured (survival.icss-*). */
+  public static Dataset<Row> icssWeights(StageContext ctx) {
+    PipelineConfig.Survival s = ctx.config().survival();
+    return IcssWeights.load(ctx.config().reference().icssWeights()).forGroups(ctx.spark(),
+        new HashSet<>(ctx.terminology().cancerGroups().groups()), s.icssDefault(), s.icssByGroup());
+  }
+
+  /** The population hazards of the run's bronze life table. */
+  public static PopulationHazards hazards(StageContext ctx) {
     PopulationHazards hazards = PopulationHazards.fromRows(
-        ctx.warehouse().read(TableId.BRONZE_LIFE_TABLE).collectAsList(), config.daysPerYear());
+        ctx.warehouse().read(TableId.BRONZE_LIFE_TABLE).collectAsList(), ctx.config().daysPerYear());
     Progress.line("survival life table years %d-%d (earlier years use the first, later the last)",
         hazards.forRegion(null).firstYear(), hazards.forRegion(null).lastYear());
-    NetSurvivalSettings settings = new NetSurvivalSettings(config.survival().horizonsYears(), config.daysPerYear(),
-        config.survival().approaches(), windowStart, config.survival().curveStepDays());
-    return NetSurvival.estimate(levels, hazards, settings);
+    return hazards;
   }
 
   /** Engine rows to gold form: SE of S, confidence limits from the SE of log S, and status. */
