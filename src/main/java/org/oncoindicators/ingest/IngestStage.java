@@ -1,6 +1,8 @@
 package org.oncoindicators.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -183,9 +185,17 @@ public final class IngestStage implements Stage {
     }
   }
 
-  private static long unknownPatients(Dataset<Row> claims, Dataset<Row> registry) {
-    return claims.join(registry.select("patient_id").distinct(), claims.col("patient_id").equalTo(registry.col("patient_id")),
-        "left_anti").count();
+  /**
+   * Claim lines whose patient has no registry row. Lines are counted per patient first (a patient
+   * has tens of lines, mostly in one partition), so the anti join shuffles one row per patient
+   * instead of every claim line.
+   */
+  static long unknownPatients(Dataset<Row> claims, Dataset<Row> registry) {
+    Dataset<Row> perPatient = claims.groupBy(col("patient_id")).agg(org.apache.spark.sql.functions.count(lit(1)).as("lines"));
+    Dataset<Row> known = registry.select(col("patient_id").as("known_id")).distinct();
+    Row unknown = perPatient.join(known, col("patient_id").equalTo(col("known_id")), "left_anti")
+        .agg(sum(col("lines"))).head();
+    return unknown.isNullAt(0) ? 0 : unknown.getLong(0);
   }
 
   private static void write(StageContext ctx, TableId table, ValidatedExtract v) {
