@@ -50,7 +50,7 @@ final class ForgetCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "give --patient ID, or --vacuum / --purge-now");
     }
     PipelineConfig config = options.load();
-    try (WarehouseLock lock = WarehouseLock.acquire(config.warehouse())) {
+    try (WarehouseLock lock = Session.lock(config)) {
       StageContext ctx = Session.open(config);
       if (!patients.isEmpty()) {
         PatientDeletion.Result r = PatientDeletion.forget(ctx.warehouse(), patients, reason);

@@ -31,7 +31,7 @@ final class NightlyCommand implements Callable<Integer> {
       ensureDemoData(config);
     }
     long t0 = System.nanoTime();
-    try (WarehouseLock lock = WarehouseLock.acquire(config.warehouse())) {
+    try (WarehouseLock lock = Session.lock(config)) {
       StageContext ctx = Session.open(config);
       Progress.line("run %s (closing date %s, config %s) into %s", config.runId(), config.closingDate(),
           config.configHash(), config.warehouse());

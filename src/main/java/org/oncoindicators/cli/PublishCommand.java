@@ -31,7 +31,7 @@ final class PublishCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PipelineConfig config = options.load();
-    try (WarehouseLock lock = WarehouseLock.acquire(config.warehouse())) {
+    try (WarehouseLock lock = Session.lock(config)) {
       StageContext ctx = Session.open(config);
       if (reproduce == null) {
         new NightlyPipeline(ctx).run(NightlyPipeline.stage("publish"), true);

@@ -21,7 +21,7 @@ final class StageCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PipelineConfig config = options.load();
-    try (WarehouseLock lock = WarehouseLock.acquire(config.warehouse())) {
+    try (WarehouseLock lock = Session.lock(config)) {
       StageContext ctx = Session.open(config);
       new NightlyPipeline(ctx).run(NightlyPipeline.stage(stage), true);
     }

@@ -40,7 +40,7 @@ public final class ConfigLoader {
   /** Keys whose entries are user-named (e.g. a cancer group), so they cannot be listed in the defaults. */
   private static final List<String> OPEN_MAPS = List.of("survival.icss-standard.by-group",
       "ingest.column-aliases.registry", "ingest.column-aliases.claims", "ingest.column-aliases.centers",
-      "ingest.column-aliases.life-table");
+      "ingest.column-aliases.life-table", "spark.conf");
 
   private final Path home;
 
@@ -96,6 +96,9 @@ public final class ConfigLoader {
       String full = ROOT + "." + key;
       if (c.hasPath(full)) {
         String value = c.getString(full);
+        if ((key.equals("warehouse") || key.startsWith("inputs.")) && WarehouseLocation.hasScheme(value)) {
+          continue; // a URI (s3a://, hdfs://…) is not resolved against a folder
+        }
         out = out.withValue(full, ConfigValueFactory.fromAnyRef(base.resolve(value).normalize().toString(),
             c.getValue(full).origin().description()));
       }
@@ -107,8 +110,8 @@ public final class ConfigLoader {
     try {
       LocalDate runDate = date(c, "run-date").orElse(LocalDate.now());
       LocalDate closing = date(c, "closing-date").orElse(runDate);
-      InputPaths inputs = new InputPaths(path(c, "inputs.registry"), path(c, "inputs.claims"),
-          path(c, "inputs.centers"), path(c, "inputs.life-table"), path(c, "inputs.omop"));
+      InputPaths inputs = new InputPaths(location(c, "inputs.registry"), location(c, "inputs.claims"),
+          location(c, "inputs.centers"), location(c, "inputs.life-table"), location(c, "inputs.omop"));
       if (inputs.omop().isPresent()
           && (inputs.registry().isPresent() || inputs.claims().isPresent() || inputs.centers().isPresent())) {
         throw new ConfigError("inputs.omop replaces registry, claims and centers: give either the OMOP folder "
@@ -149,7 +152,7 @@ public final class ConfigLoader {
           c.getInt("survival.period-years"), c.getDouble("survival.curve-step-days"),
           c.getString("survival.icss-standard.default"), icssByGroup);
       PipelineConfig.Indicators indicators = indicators(c);
-      return new PipelineConfig(Path.of(c.getString("warehouse")), runDate, closing, c.getDouble("days-per-year"),
+      return new PipelineConfig(WarehouseLocation.parse(c.getString("warehouse"), home), runDate, closing, c.getDouble("days-per-year"),
           inputs, demo, ingest, new PipelineConfig.Reference(Path.of(c.getString("reference.cancer-groups")),
               Path.of(c.getString("reference.icss-weights")), Path.of(c.getString("reference.regions")),
               Path.of(c.getString("reference.charlson")), Path.of(c.getString("reference.procedure-groups")),
@@ -157,13 +160,30 @@ public final class ConfigLoader {
               Path.of(c.getString("reference.icd9cm-gem"))),
           survival, cohort(c), c.getInt("quality.follow-up-tolerance-days"), indicators, flows(c, indicators.catalogue()),
           new PipelineConfig.Privacy(c.getDouble("privacy.retention-hours")), publication(c),
-          new PipelineConfig.SparkSettings(c.getString("spark.master"), c.getInt("spark.shuffle-partitions")),
-          // where the warehouse lies is not part of what a run computes: a copied warehouse has the same configuration
-          hash(full.getConfig(ROOT).withoutPath("warehouse").root().render(ConfigRenderOptions.concise())
+          new PipelineConfig.SparkSettings(c.getString("spark.master"), c.getInt("spark.shuffle-partitions"),
+              sparkConf(c)),
+          // where the warehouse lies, how its store is reached and where publications are written are
+          // not part of what a run computes: a copied warehouse has the same configuration
+          hash(full.getConfig(ROOT).withoutPath("warehouse").withoutPath("spark.conf")
+              .withoutPath("publication.folder").root().render(ConfigRenderOptions.concise())
               + indicators.catalogue().canonical()));
     } catch (ConfigException e) {
       throw new ConfigError("invalid configuration: " + e.getMessage() + " (see conf/defaults.conf for the expected type)", e);
     }
+  }
+
+  /** {@code spark.conf}: quoted {@code spark.*} keys with string values. */
+  private static Map<String, String> sparkConf(Config c) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    Config conf = c.getConfig("spark.conf");
+    for (String key : conf.root().keySet()) {
+      if (!key.startsWith("spark.")) {
+        throw new ConfigError("spark.conf key '" + key + "' at " + conf.root().get(key).origin().description()
+            + " is not a Spark setting: quote a full name such as \"spark.hadoop.fs.s3a.endpoint\"");
+      }
+      out.put(key, conf.getString("\"" + key + "\""));
+    }
+    return out;
   }
 
   private static PipelineConfig.Indicators indicators(Config c) {
@@ -258,6 +278,11 @@ public final class ConfigLoader {
 
   private static Optional<Path> path(Config c, String key) {
     return c.getIsNull(key) ? Optional.empty() : Optional.of(Path.of(c.getString(key)));
+  }
+
+  /** An input: an absolute path (resolved by {@link #resolvePaths}) or a URI, as given. */
+  private static Optional<String> location(Config c, String key) {
+    return c.getIsNull(key) ? Optional.empty() : Optional.of(c.getString(key));
   }
 
   private static String hash(String canonical) {

@@ -11,7 +11,7 @@ import java.util.Optional;
  * passed to every stage, so no stage reads settings ad hoc.
  */
 public record PipelineConfig(
-    Path warehouse,
+    WarehouseLocation warehouse,
     LocalDate runDate,
     LocalDate closingDate,
     double daysPerYear,
@@ -73,7 +73,8 @@ public record PipelineConfig(
   public record Privacy(double retentionHours) {}
 
   /**
-   * The publication set: its folder (empty: {@code publication/} beside the warehouse), the
+   * The publication set: its folder (empty: {@code publication/} beside a local warehouse, in the
+   * working directory for a warehouse on an object store), the
    * small-cell thresholds, the column descriptions, and the survival shown in the report.
    */
   public record Publication(Optional<Path> folder, int minPatients, int minEvents, Path columns,
@@ -81,11 +82,16 @@ public record PipelineConfig(
 
   /** Where this run's publication sets go. */
   public Path publicationFolder() {
-    return publication.folder().orElse(warehouse.toAbsolutePath().normalize().resolveSibling("publication"));
+    return publication.folder().orElse(warehouse.localPath().map(p -> p.resolveSibling("publication"))
+        .orElse(Path.of("publication").toAbsolutePath()));
   }
 
-  /** Spark settings used when the job starts its own session. */
-  public record SparkSettings(String master, int shufflePartitions) {}
+  /**
+   * Spark settings used when the job starts its own session: the master (when spark-submit sets
+   * none), the shuffle partitions, and further {@code spark.*} settings (e.g. an object store's
+   * {@code spark.hadoop.fs.s3a.endpoint}) that spark-submit's own {@code --conf} overrides.
+   */
+  public record SparkSettings(String master, int shufflePartitions, Map<String, String> conf) {}
 
   /** The run id: derived from the run date, so a rerun for the same date replaces, never duplicates. */
   public String runId() {
@@ -106,7 +112,8 @@ public record PipelineConfig(
     return isDemo() ? InputPaths.demo(demo.out()) : inputs;
   }
 
-  public Optional<Path> input(String name) {
+  /** An extract's location (absolute path or URI), empty when the run has none. */
+  public Optional<String> input(String name) {
     InputPaths in = effectiveInputs();
     return switch (name) {
       case "registry" -> in.registry();

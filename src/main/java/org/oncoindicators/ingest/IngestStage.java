@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,9 +145,9 @@ public final class IngestStage implements Stage {
     return v;
   }
 
-  private static void enforceThreshold(ValidatedExtract v, double maxShare, Optional<Path> file) {
+  private static void enforceThreshold(ValidatedExtract v, double maxShare, Optional<String> file) {
     if (v.quarantineShare() > maxShare) {
-      throw new ExtractError(file.map(Path::toString).orElse(v.contract().source()),
+      throw new ExtractError(file.orElse(v.contract().source()),
           String.format(Locale.ROOT, "%.2f%% of %,d rows quarantined %s, above the configured maximum of %.2f%%",
               100 * v.quarantineShare(), v.rowsRead(), v.quarantinedByCode(), 100 * maxShare),
           "see bronze.quarantine rules in docs/extracts.md, fix the extract, or raise ingest.max-quarantine-share."

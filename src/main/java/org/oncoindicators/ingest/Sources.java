@@ -1,6 +1,5 @@
 package org.oncoindicators.ingest;
 
-import java.nio.file.Path;
 import java.util.Optional;
 import org.oncoindicators.config.PipelineConfig;
 import org.oncoindicators.ingest.omop.OmopExtract;
@@ -24,7 +23,7 @@ final class Sources {
   /** The extract for a contract, or empty when the run has none. */
   Optional<RawExtract> read(SourceContract contract) {
     PipelineConfig config = ctx.config();
-    Optional<Path> omopFolder = config.input("omop");
+    Optional<String> omopFolder = config.input("omop");
     if (omopFolder.isPresent() && contract != SourceContract.LIFE_TABLE) {
       OmopExtract cdm = omop(omopFolder.get(), config);
       return Optional.of(switch (contract) {
@@ -33,18 +32,18 @@ final class Sources {
         default -> cdm.centers();
       });
     }
-    return config.input(contract.source()).map(p -> reader.read(p.toString(), contract));
+    return config.input(contract.source()).map(p -> reader.read(p, contract));
   }
 
   /** The file or folder an extract was read from, for messages. */
-  Optional<Path> location(SourceContract contract) {
-    Optional<Path> own = ctx.config().input(contract.source());
+  Optional<String> location(SourceContract contract) {
+    Optional<String> own = ctx.config().input(contract.source());
     return own.isPresent() ? own : ctx.config().input("omop");
   }
 
-  private OmopExtract omop(Path folder, PipelineConfig config) {
+  private OmopExtract omop(String folder, PipelineConfig config) {
     if (omop == null) {
-      omop = OmopExtract.read(ctx.spark(), folder.toString(), new OmopSettings(config.ingest().omopProcedureSystem(),
+      omop = OmopExtract.read(ctx.spark(), folder, new OmopSettings(config.ingest().omopProcedureSystem(),
           config.daysPerYear(), Optional.of(config.reference().regions())));
     }
     return omop;

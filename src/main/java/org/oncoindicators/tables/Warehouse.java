@@ -1,7 +1,8 @@
 package org.oncoindicators.tables;
 
 import io.delta.tables.DeltaTable;
-import java.nio.file.Files;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -10,39 +11,52 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
+import org.oncoindicators.config.WarehouseLocation;
 import org.oncoindicators.ops.FaultInjection;
 import scala.Option;
 
 /**
  * The edge where tables are read and written: one folder per layer, one Delta table per
- * {@link TableId}, each write a single atomic Delta commit.
+ * {@link TableId}, each write a single atomic Delta commit. The root is a local folder or any
+ * Hadoop file system (an S3-compatible object store through {@code s3a://}): every access goes
+ * through Spark, Delta or Hadoop's {@code FileSystem}, never {@code java.nio}.
  */
 public final class Warehouse {
   public static final String RUN_ID = "run_id";
   public static final String RECORD_HASH = "record_hash";
 
   private final SparkSession spark;
-  private final Path root;
+  private final WarehouseLocation root;
 
-  public Warehouse(SparkSession spark, Path root) {
+  public Warehouse(SparkSession spark, WarehouseLocation root) {
     this.spark = spark;
-    this.root = root.toAbsolutePath().normalize();
+    this.root = root;
+  }
+
+  /** A warehouse in a local folder. */
+  public Warehouse(SparkSession spark, Path folder) {
+    this(spark, WarehouseLocation.local(folder));
   }
 
   public SparkSession spark() {
     return spark;
   }
 
-  public Path root() {
+  public WarehouseLocation root() {
     return root;
   }
 
   public String location(TableId id) {
-    return root.resolve(id.layer()).resolve(id.table()).toString();
+    return root.resolve(id.layer(), id.table());
   }
 
   public boolean exists(TableId id) {
-    return Files.isDirectory(Path.of(location(id), "_delta_log"));
+    org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(location(id), "_delta_log");
+    try {
+      return log.getFileSystem(spark.sessionState().newHadoopConf()).exists(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reach " + log + ": " + e.getMessage(), e);
+    }
   }
 
   public Dataset<Row> read(TableId id) {

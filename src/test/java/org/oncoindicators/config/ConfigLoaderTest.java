@@ -23,10 +23,12 @@ class ConfigLoaderTest {
   void defaultsGiveTheDemoWithTheWarehouseInTheProject() {
     PipelineConfig c = new ConfigLoader(HOME).load(Optional.empty(), Map.of("run-date", "2026-01-31"));
     assertTrue(c.isDemo());
-    assertEquals(HOME.resolve("warehouse"), c.warehouse());
+    assertEquals(WarehouseLocation.local(HOME.resolve("warehouse")), c.warehouse());
+    assertEquals(Optional.of(HOME.resolve("warehouse")), c.warehouse().localPath());
+    assertEquals(HOME.resolve("publication"), c.publicationFolder());
     assertEquals("2026-01-31", c.runId());
     assertEquals(LocalDate.parse("2026-01-31"), c.closingDate());
-    assertEquals(HOME.resolve("data/demo/registry.csv"), c.effectiveInputs().registry().orElseThrow());
+    assertEquals(HOME.resolve("data/demo/registry.csv").toString(), c.effectiveInputs().registry().orElseThrow());
   }
 
   @Test
@@ -34,10 +36,36 @@ class ConfigLoaderTest {
     Path f = dir.resolve("run.conf");
     Files.writeString(f, "oncoindicators { run-date = \"2025-06-30\", inputs.registry = \"reg.csv\" }\n");
     PipelineConfig c = new ConfigLoader(HOME).load(Optional.of(f), Map.of("inputs.centers", "/x/centers.csv"));
-    assertEquals(dir.resolve("reg.csv"), c.effectiveInputs().registry().orElseThrow());
-    assertEquals(Path.of("/x/centers.csv"), c.effectiveInputs().centers().orElseThrow());
+    assertEquals(dir.resolve("reg.csv").toString(), c.effectiveInputs().registry().orElseThrow());
+    assertEquals("/x/centers.csv", c.effectiveInputs().centers().orElseThrow());
     assertTrue(c.effectiveInputs().claims().isEmpty());
     assertEquals(LocalDate.parse("2025-06-30"), c.runDate());
+  }
+
+  @Test
+  void anObjectStoreWarehouseIsKeptAsAUriWithItsSparkSettings() throws IOException {
+    Path f = dir.resolve("s3.conf");
+    Files.writeString(f, "oncoindicators {\n  warehouse = \"s3a://registry-bucket/onco/\"\n"
+        + "  inputs.registry = \"s3a://extracts/2026/registry.csv\"\n"
+        + "  spark.conf { \"spark.hadoop.fs.s3a.endpoint\" = \"http://127.0.0.1:9090\" }\n}\n");
+    PipelineConfig c = new ConfigLoader(HOME).load(Optional.of(f), Map.of());
+    assertEquals("s3a://registry-bucket/onco", c.warehouse().root());
+    assertTrue(c.warehouse().localPath().isEmpty());
+    assertEquals("s3a://registry-bucket/onco/gold/survival", c.warehouse().resolve("gold", "survival"));
+    assertEquals(Map.of("spark.hadoop.fs.s3a.endpoint", "http://127.0.0.1:9090"), c.spark().conf());
+    assertEquals("s3a://extracts/2026/registry.csv", c.input("registry").orElseThrow(), "an input URI is kept as given");
+    assertEquals(Path.of("publication").toAbsolutePath(), c.publicationFolder(), "no folder beside an object store");
+    PipelineConfig local = new ConfigLoader(HOME).load(Optional.of(f), Map.of("warehouse", "/srv/warehouse",
+        "publication.folder", "/srv/publication"));
+    assertEquals(local.configHash(), c.configHash(), "where the warehouse and publications lie is not part of the hash");
+  }
+
+  @Test
+  void aSparkSettingWithoutItsFullQuotedNameIsRefused() throws IOException {
+    Path f = dir.resolve("unquoted.conf");
+    Files.writeString(f, "oncoindicators.spark.conf { spark.hadoop.fs.s3a.endpoint = \"x\" }\n");
+    ConfigError e = assertThrows(ConfigError.class, () -> new ConfigLoader(HOME).load(Optional.of(f), Map.of()));
+    assertTrue(e.getMessage().contains("spark.conf key 'spark'") && e.getMessage().contains("quote"), e.getMessage());
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.oncoindicators.config.PipelineConfig;
+import org.oncoindicators.config.WarehouseLocation;
 import org.oncoindicators.spark.SparkSessions;
 
 /** One local Spark session for the whole test JVM (sessions take seconds to start), with Delta enabled. */
@@ -19,7 +20,8 @@ public abstract class SparkTestBase {
       } catch (java.io.IOException e) {
         throw new IllegalStateException(e);
       }
-      spark = SparkSessions.create(new PipelineConfig.SparkSettings("local[2]", 2), scratch.resolve("warehouse"));
+      spark = SparkSessions.create(new PipelineConfig.SparkSettings("local[2]", 2, java.util.Map.of()),
+          WarehouseLocation.local(scratch.resolve("warehouse")));
     }
     return spark;
   }
