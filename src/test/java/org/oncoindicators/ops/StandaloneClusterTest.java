@@ -1,6 +1,7 @@
 package org.oncoindicators.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -22,16 +23,20 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.oncoindicators.config.WarehouseLocation;
+import org.oncoindicators.tables.TableId;
+import org.oncoindicators.tables.Warehouse;
 import org.oncoindicators.testing.ChildJvm;
 import org.oncoindicators.testing.ReferenceRun;
+import org.oncoindicators.testing.S3Server;
 import org.oncoindicators.testing.SparkTestBase;
 
 /**
  * The nightly pipeline on a real distributed Spark: a standalone master and two workers on
  * 127.0.0.1, each its own JVM on the project's dependencies (their SPARK_HOME/jars links to them),
  * and the application submitted as {@code spark-submit} does it (SparkSubmit, client mode, the
- * application jar shipped to the executors). Both workers run an executor, and every table ends as
- * in the embedded run of the same extracts.
+ * application jar shipped to the executors), the warehouse on an S3-compatible object store. Both
+ * workers run an executor, and every table ends as in the embedded run of the same extracts.
  */
 class StandaloneClusterTest extends SparkTestBase {
   private static final List<Process> CLUSTER = new ArrayList<>();
@@ -123,35 +128,54 @@ class StandaloneClusterTest extends SparkTestBase {
     return jar;
   }
 
+  /**
+   * The production topology: the driver and the executors on two workers write the warehouse to an
+   * S3-compatible store ({@link S3Server}), reached as a user would configure it — the endpoint in
+   * the run's {@code spark.conf}, the keys in the driver's environment and passed to the executors'.
+   */
   @Test
-  void nightlyOnAStandaloneClusterGivesTheTablesOfTheEmbeddedRun() throws Exception {
-    Path warehouse = dir.resolve("warehouse");
+  void nightlyOnAStandaloneClusterIntoAnS3WarehouseGivesTheTablesOfTheEmbeddedRun() throws Exception {
+    Path bucket = S3Server.bucketFolder();
+    String warehouse = "s3a://" + S3Server.BUCKET + "/cluster-warehouse";
     List<String> command = new ArrayList<>(ChildJvm.command("org.apache.spark.deploy.SparkSubmit", List.of("-Xmx1g")));
     command.addAll(List.of("--master", master, "--deploy-mode", "client", "--class",
         "org.oncoindicators.cli.OncoIndicators", "--conf", "spark.executor.memory=1g", "--conf",
         "spark.executor.cores=1", "--conf", "spark.cores.max=2", "--conf", "spark.driver.host=127.0.0.1", "--conf",
-        "spark.driver.bindAddress=127.0.0.1", applicationJar().toString()));
-    command.addAll(ReferenceRun.nightlyArgs(warehouse));
+        "spark.driver.bindAddress=127.0.0.1"));
+    S3Server.environment().forEach((k, v) -> command.addAll(List.of("--conf", "spark.executorEnv." + k + "=" + v)));
+    command.add(applicationJar().toString());
+    List<String> args = new ArrayList<>(ReferenceRun.nightlyArgs(dir.resolve("unused")));
+    args.set(args.indexOf("--warehouse") + 1, warehouse);
+    args.set(args.indexOf("--config") + 1, runConfig().toString());
+    command.addAll(args);
     Path log = dir.resolve("driver.log");
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    pb.environment().putAll(S3Server.environment());
     Process driver = pb.start();
     assertTrue(driver.waitFor(20, TimeUnit.MINUTES), "the cluster run did not end");
-    assertEquals(0, driver.exitValue(), () -> "the cluster run failed; " + tail(log));
+    assertEquals(0, driver.exitValue(), () -> "the cluster run failed; " + S3Server.tail(log));
     for (int i = 1; i <= 2; i++) {
       try (Stream<Path> apps = Files.list(dir.resolve("work-" + i))) {
         assertTrue(apps.anyMatch(p -> p.getFileName().toString().startsWith("app-")), "worker " + i + " ran an executor");
       }
     }
-    ReferenceRun.assertSameTables(warehouse, "the run on the standalone cluster");
+    Warehouse onS3 = new Warehouse(spark(), new WarehouseLocation(warehouse));
+    ReferenceRun.assertSameTables(onS3, "the run on the standalone cluster into an S3 warehouse");
+    assertEquals(7, onS3.read(TableId.OPS_RUNS).filter("status = 'succeeded'").count(), "seven stages succeeded");
+    assertTrue(Files.isDirectory(bucket.resolve("cluster-warehouse/gold/survival/_delta_log")),
+        "the tables lie in the bucket");
+    assertFalse(Files.exists(bucket.resolve("cluster-warehouse/_lock")), "the run lock was released");
+    assertTrue(Files.isRegularFile(dir.resolve("publication").resolve(ReferenceRun.RUN_DATE).resolve("index.html")),
+        "the publication set is written to the configured local folder");
   }
 
-  private static String tail(Path log) {
-    try {
-      List<String> lines = Files.readAllLines(log);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    } catch (IOException e) {
-      return "(no driver log: " + e.getMessage() + ")";
-    }
+  /** The reference run's configuration plus the store's settings and a local publication folder. */
+  private static Path runConfig() throws IOException {
+    StringBuilder conf = new StringBuilder("oncoindicators {\n  indicators.catalogue = \""
+        + resource("catalogues/one-of-each.conf") + "\"\n  publication.folder = \"" + dir.resolve("publication")
+        + "\"\n  spark.conf {\n");
+    S3Server.sparkSettings().forEach((k, v) -> conf.append("    \"").append(k).append("\" = \"").append(v).append("\"\n"));
+    return Files.writeString(dir.resolve("s3-run.conf"), conf.append("  }\n}\n").toString());
   }
 }

@@ -97,8 +97,12 @@ public final class ReferenceRun {
 
   /** Asserts that every table but the run ledger holds the same rows as the reference run's (naming all that differ). */
   public static void assertSameTables(Path actualWarehouse, String after) {
+    assertSameTables(new Warehouse(spark(), actualWarehouse), after);
+  }
+
+  /** As {@link #assertSameTables(Path, String)}, for a warehouse anywhere (e.g. on an object store). */
+  public static void assertSameTables(Warehouse actual, String after) {
     Warehouse expected = new Warehouse(spark(), warehouse());
-    Warehouse actual = new Warehouse(spark(), actualWarehouse);
     Map<String, Long> differing = new TreeMap<>();
     for (TableId t : TableId.values()) {
       if (t == TableId.OPS_RUNS) {
