@@ -8,7 +8,7 @@
 Environment:
   ONCO_QUERY        command prefix that runs the `query` subcommand (shell-split), e.g.
                     "java -cp ... org.oncoindicators.cli.OncoIndicators query"; default <repo>/jobs/query
-  ONCO_WAREHOUSE    warehouse folder (default <repo>/warehouse; a relative path is taken from the repo)
+  ONCO_WAREHOUSE    warehouse folder or URI (default <repo>/warehouse; a relative path is taken from the repo)
   ONCO_NOTEBOOK_OUT where notebooks write their PNGs (default <repo>/notebooks/out)
 
 Every call starts a JVM (~10 s): keep the number of calls per notebook small.
@@ -33,8 +33,10 @@ def _repo_path(value):
 
 
 def warehouse():
-    """The warehouse folder the queries read (ONCO_WAREHOUSE, default <repo>/warehouse)."""
-    return str(_repo_path(os.environ.get("ONCO_WAREHOUSE") or "warehouse"))
+    """The warehouse the queries read (ONCO_WAREHOUSE, default <repo>/warehouse): a folder, or a URI
+    such as s3a://bucket/oncoindicators, passed on as it is."""
+    value = os.environ.get("ONCO_WAREHOUSE") or "warehouse"
+    return value if "://" in value else str(_repo_path(value))
 
 
 def out_dir():
