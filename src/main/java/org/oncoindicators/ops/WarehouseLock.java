@@ -177,9 +177,7 @@ public final class WarehouseLock implements AutoCloseable {
 
     @Override
     public boolean createIfAbsent(String holder) throws IOException {
-      if (fs.exists(file)) {
-        return false;
-      }
+      // overwrite=false: the file system refuses an existing lock (S3A checks, then writes on close)
       try (OutputStream out = fs.create(file, false)) {
         out.write(holder.getBytes(StandardCharsets.UTF_8));
         return true;

@@ -1,6 +1,5 @@
 package org.oncoindicators.spark;
 
-import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -23,13 +22,9 @@ public final class SparkSessions {
         .config("spark.sql.debug.maxToStringFields", "500")
         .config("spark.databricks.delta.snapshotPartitions", "2")
         .config("spark.databricks.delta.retentionDurationCheck.enabled", "true");
-    SparkConf submitted = new SparkConf();
-    for (Map.Entry<String, String> e : settings.conf().entrySet()) {
-      if (!submitted.contains(e.getKey())) {
-        builder.config(e.getKey(), e.getValue());
-      }
-    }
-    if (!submitted.contains("spark.master")) {
+    SparkConf effective = effectiveConf(settings);
+    settings.conf().keySet().forEach(k -> builder.config(k, effective.get(k)));
+    if (!effective.contains("spark.master")) {
       builder.master(settings.master())
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1");
@@ -46,18 +41,19 @@ public final class SparkSessions {
    */
   public static Configuration hadoopConf(PipelineConfig.SparkSettings settings) {
     Configuration hadoop = new Configuration();
-    SparkConf submitted = new SparkConf();
-    for (Map.Entry<String, String> e : settings.conf().entrySet()) {
-      if (!submitted.contains(e.getKey())) {
-        submitted.set(e.getKey(), e.getValue());
-      }
-    }
-    for (scala.Tuple2<String, String> e : submitted.getAll()) {
+    for (scala.Tuple2<String, String> e : effectiveConf(settings).getAll()) {
       if (e._1().startsWith(HADOOP_PREFIX)) {
         hadoop.set(e._1().substring(HADOOP_PREFIX.length()), e._2());
       }
     }
     return hadoop;
+  }
+
+  /** spark-submit's settings (system properties), with {@code spark.conf}'s entries where spark-submit gave none. */
+  private static SparkConf effectiveConf(PipelineConfig.SparkSettings settings) {
+    SparkConf conf = new SparkConf();
+    settings.conf().forEach(conf::setIfMissing);
+    return conf;
   }
 
   private static final String HADOOP_PREFIX = "spark.hadoop.";
