@@ -18,10 +18,13 @@ import org.oncoindicators.testing.ReferenceRun;
 import org.oncoindicators.testing.SparkTestBase;
 
 /**
- * A nightly run killed at several points in turn (a separate JVM halted as by {@code kill -9}:
- * right after a table's commit inside ingest and inside survival, and after the indicators were
- * written but before the ledger recorded them; each attempt resumes where the last one died), then
- * rerun, ends with exactly the tables of an uninterrupted run.
+ * A nightly run killed at two points in turn (a separate JVM halted as by {@code kill -9}: right
+ * after one table's commit inside a stage — bronze.registry, before the stage's other tables — and
+ * after a stage's tables were all written but before the ledger recorded it — the indicators; the
+ * second attempt resumes where the first died), then rerun, ends with exactly the tables of an
+ * uninterrupted run. The two are the two ways a run can die: inside a stage, and between a stage's
+ * commits and its ledger row (a third point inside survival, tried before, cost a cold JVM in CI
+ * and showed nothing these two do not).
  */
 class KillRecoveryTest extends SparkTestBase {
   private static Path data;
@@ -47,15 +50,15 @@ class KillRecoveryTest extends SparkTestBase {
   }
 
   @Test
-  void runKilledAtThreePointsInTurnThenRerunEndsWithTheTablesOfAnUninterruptedRun() throws Exception {
+  void runKilledAtTwoPointsInTurnThenRerunEndsWithTheTablesOfAnUninterruptedRun() throws Exception {
     Path warehouse = data.resolve("killed").resolve("warehouse");
-    for (String faultPoint : List.of("committed:bronze.registry", "committed:gold.survival", "finished:indicators")) {
+    for (String faultPoint : List.of("committed:bronze.registry", "finished:indicators")) {
       assertEquals(FaultInjection.EXIT_CODE, killedRun(warehouse, faultPoint), "the run died at " + faultPoint
-          + " (each attempt resumes where the previous one died)");
+          + " (the second attempt resumes where the first died)");
     }
     spark().catalog().clearCache();
     assertEquals(0, OncoIndicators.run(args(warehouse).toArray(String[]::new)), "the rerun completes");
-    ReferenceRun.assertSameTables(warehouse, "three kills");
+    ReferenceRun.assertSameTables(warehouse, "two kills");
     assertTrue(new Warehouse(spark(), warehouse).read(TableId.OPS_RUNS).filter("status = 'succeeded'").count() >= 5);
   }
 }
