@@ -57,7 +57,8 @@ onco_run() {
   local version
   version="$(git -C "$ONCO_HOME" rev-parse --short HEAD 2>/dev/null || echo dev)"
   # shellcheck disable=SC2046
-  exec "$JAVA_HOME/bin/java" -Xmx"${ONCO_DRIVER_MEMORY:-4g}" $(cat "$ONCO_HOME/target/module-flags.txt") \
+  # ONCO_JVM_FLAGS: extra JVM flags of one launcher (jobs/query: C1 only, see there)
+  exec "$JAVA_HOME/bin/java" -Xmx"${ONCO_DRIVER_MEMORY:-4g}" ${ONCO_JVM_FLAGS:-} $(cat "$ONCO_HOME/target/module-flags.txt") \
     -Dlog4j2.configurationFile="$ONCO_HOME/conf/log4j2.properties" \
     -Doncoindicators.home="$ONCO_HOME" -Doncoindicators.code.version="$version" \
     -cp "$ONCO_HOME/target/classes:$(cat "$ONCO_HOME/target/classpath.txt")" \

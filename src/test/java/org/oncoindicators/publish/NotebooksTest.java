@@ -33,7 +33,9 @@ class NotebooksTest extends SparkTestBase {
     }
     Path warehouse = ReferenceRun.copy("onco-notebooks");
     Path out = home().resolve("target/notebooks");
-    List<String> query = new ArrayList<>(ChildJvm.command("org.oncoindicators.cli.OncoIndicators", List.of("-Xmx1g")));
+    // the query JVM with C1 only, as jobs/query runs it
+    List<String> query = new ArrayList<>(ChildJvm.command("org.oncoindicators.cli.OncoIndicators",
+        List.of("-Xmx1g", "-XX:TieredStopAtLevel=1")));
     query.add("query");
     ProcessBuilder pb = new ProcessBuilder("bash", home().resolve("jobs/notebooks").toString(), "--warehouse",
         warehouse.toString(), "--out", out.toString()).redirectErrorStream(true)
