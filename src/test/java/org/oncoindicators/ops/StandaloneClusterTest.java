@@ -40,6 +40,11 @@ import org.oncoindicators.testing.SparkTestBase;
  */
 class StandaloneClusterTest extends SparkTestBase {
   private static final List<Process> CLUSTER = new ArrayList<>();
+  /**
+   * The executors run seconds of tasks on a few hundred patients, each in a fresh JVM: C2's
+   * compilations, not the tasks, would be most of their CPU on CI's two cores; C1 compiles enough.
+   */
+  private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
   private static Path dir;
   private static String master;
   private static int masterUi;
@@ -79,7 +84,8 @@ class StandaloneClusterTest extends SparkTestBase {
   }
 
   private static void start(String name, String mainClass, Map<String, String> env, String... args) throws IOException {
-    List<String> command = new ArrayList<>(ChildJvm.command(mainClass, List.of("-Xmx512m")));
+    // master and workers only pass messages: C1 alone compiles enough for them (CI has two cores)
+    List<String> command = new ArrayList<>(ChildJvm.command(mainClass, List.of("-Xmx512m", C1_ONLY)));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolve(name + ".log").toFile());
@@ -140,7 +146,8 @@ class StandaloneClusterTest extends SparkTestBase {
     List<String> command = new ArrayList<>(ChildJvm.command("org.apache.spark.deploy.SparkSubmit", List.of("-Xmx1g")));
     command.addAll(List.of("--master", master, "--deploy-mode", "client", "--class",
         "org.oncoindicators.cli.OncoIndicators", "--conf", "spark.executor.memory=1g", "--conf",
-        "spark.executor.cores=1", "--conf", "spark.cores.max=2", "--conf", "spark.driver.host=127.0.0.1", "--conf",
+        "spark.executor.cores=1", "--conf", "spark.cores.max=2", "--conf", "spark.executor.extraJavaOptions=" + C1_ONLY,
+        "--conf", "spark.driver.host=127.0.0.1", "--conf",
         "spark.driver.bindAddress=127.0.0.1"));
     S3Server.environment().forEach((k, v) -> command.addAll(List.of("--conf", "spark.executorEnv." + k + "=" + v)));
     command.add(applicationJar().toString());
