@@ -3,6 +3,7 @@ package org.oncoindicators.survival;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -13,12 +14,14 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Relative (Ederer II) and net (Pohar-Perme) survival per centre × cancer group × stratum ×
- * approach, equal to relsurv::rs.surv (docs/relsurv-algorithm.md). Tumours are partitioned by
- * (centre, cancer group) and streamed with the life table broadcast; each patient-day costs a few
- * additions, and only group estimates reach the driver.
+ * Observed (Kaplan–Meier, equal to survival::survfit), relative (Ederer II) and net (Pohar-Perme)
+ * survival per centre × cancer group × stratum × approach, the latter two equal to relsurv::rs.surv
+ * (docs/relsurv-algorithm.md). Tumours are partitioned by (centre, cancer group) and streamed once
+ * with the life table broadcast; each patient-day costs a few additions, and only group estimates
+ * reach the driver.
  */
 public final class NetSurvival {
+  public static final String OBSERVED = "observed_km";
   public static final String EDERER2 = "relative_ederer2";
   public static final String POHAR_PERME = "net_pohar_perme";
   /** Columns the input must have, in this order. */
@@ -33,7 +36,7 @@ public final class NetSurvival {
       DataTypes.createStructField("horizon_years", DataTypes.IntegerType, true),
       DataTypes.createStructField("time_days", DataTypes.DoubleType, false),
       DataTypes.createStructField("estimate", DataTypes.DoubleType, false),
-      DataTypes.createStructField("log_se", DataTypes.DoubleType, false),
+      DataTypes.createStructField("log_se", DataTypes.DoubleType, true),
       DataTypes.createStructField("n_patients", DataTypes.LongType, false),
       DataTypes.createStructField("n_events", DataTypes.LongType, false),
       DataTypes.createStructField("estimable", DataTypes.BooleanType, false)));
@@ -43,11 +46,15 @@ public final class NetSurvival {
   /**
    * @param tumours one row per tumour and level (its centre, and 'ALL'), columns {@link #INPUT};
    *     {@code strata} lists the strata the tumour belongs to ("all", "stage=regional", …)
-   * @return horizon rows (horizon_years set) and curve rows (horizon_years null), schema {@link #OUTPUT}
+   * @param hazards the life table; without it only observed survival is estimated
+   * @return horizon rows (horizon_years set) and curve rows (horizon_years null), schema {@link #OUTPUT}:
+   *     observed survival at every time with an exit, relative and net on the settings' step grid
    */
-  public static Dataset<Row> estimate(Dataset<Row> tumours, PopulationHazards hazards, NetSurvivalSettings settings) {
+  public static Dataset<Row> estimate(Dataset<Row> tumours, Optional<PopulationHazards> hazards,
+                                      NetSurvivalSettings settings) {
     SparkSession spark = tumours.sparkSession();
-    Broadcast<PopulationHazards> table = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(hazards);
+    Broadcast<PopulationHazards> table = hazards
+        .map(h -> JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(h)).orElse(null);
     Dataset<Row> sorted = tumours.select(INPUT.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
         .repartition(col("center_id"), col("cancer_group"))
         .sortWithinPartitions(col("center_id"), col("cancer_group"));

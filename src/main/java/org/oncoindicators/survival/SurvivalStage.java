@@ -1,10 +1,8 @@
 package org.oncoindicators.survival;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.datediff;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
@@ -112,21 +110,18 @@ public final class SurvivalStage implements Stage {
                                    double daysPerYear, Optional<PopulationHazards> hazards, Dataset<Row> icssWeights) {
     LocalDate windowStart = closingDate.minusYears(s.periodYears()).plusDays(1);
     ConfidenceInterval km = new ConfidenceInterval(s.confType(), s.confLevel());
-    List<Dataset<Row>> rows = new ArrayList<>();
-    List<Dataset<Row>> curves = new ArrayList<>();
-    Dataset<Row> kmInput = byApproach(levels, s.approaches(), windowStart);
-    Dataset<Row> kmCurve = KaplanMeier.curve(kmInput, KEYS).persist(StorageLevel.MEMORY_AND_DISK());
-    List<Dataset<Row>> persisted = new ArrayList<>(List.of(kmCurve));
-    rows.add(KaplanMeier.atHorizons(kmCurve, KaplanMeier.totals(kmInput, KEYS), KEYS, s.horizonsYears(),
-        daysPerYear, km).withColumn("estimator", lit("observed_km")));
-    curves.add(kmCurve(kmCurve, km));
+    NetSurvivalSettings settings = new NetSurvivalSettings(s.horizonsYears(), daysPerYear, s.approaches(), windowStart,
+        s.curveStepDays());
+    // one pass: observed survival always, relative and net with the life table
+    Dataset<Row> all = NetSurvival.estimate(levels, hazards, settings).persist(StorageLevel.MEMORY_AND_DISK());
+    Column observed = col("estimator").equalTo(NetSurvival.OBSERVED);
+    Column atHorizon = col("horizon_years").isNotNull();
+    List<Dataset<Row>> rows = new ArrayList<>(List.of(finish(all.filter(observed.and(atHorizon)), km)));
+    List<Dataset<Row>> curves = new ArrayList<>(List.of(finish(all.filter(observed.and(not(atHorizon))), km)));
     if (hazards.isPresent()) {
-      NetSurvivalSettings settings = new NetSurvivalSettings(s.horizonsYears(), daysPerYear, s.approaches(), windowStart,
-          s.curveStepDays());
-      Dataset<Row> net = NetSurvival.estimate(levels, hazards.get(), settings).persist(StorageLevel.MEMORY_AND_DISK());
-      persisted.add(net);
+      Dataset<Row> net = all.filter(not(observed));
       ConfidenceInterval uncapped = km.uncapped();
-      Dataset<Row> atHorizons = finish(net.filter(col("horizon_years").isNotNull()), uncapped);
+      Dataset<Row> atHorizons = finish(net.filter(atHorizon), uncapped);
       boolean ageGroupsPublished = s.strata().contains(SurvivalStrata.AGE_GROUP);
       rows.add(ageGroupsPublished ? atHorizons
           : atHorizons.filter(col("stratum").startsWith(SurvivalStrata.AGE_GROUP + "=").unary_$bang()));
@@ -135,12 +130,10 @@ public final class SurvivalStage implements Stage {
       rows.add(agestd.withColumn("log_se", col("std_error").divide(col("estimate")))
           .withColumn("ci_lower", uncapped.lower(col("estimate"), col("log_se")))
           .withColumn("ci_upper", uncapped.upper(col("estimate"), col("log_se"))));
-      curves.add(finish(net.filter(col("horizon_years").isNull()), uncapped));
+      curves.add(finish(net.filter(not(atHorizon)), uncapped));
     }
-    return new Estimates(rows, curves, persisted);
+    return new Estimates(rows, curves, List.of(all));
   }
-
-  static final List<String> KEYS = List.of("center_id", CancerGroups.CANCER_GROUP, "stratum", "approach");
 
   /**
    * Each tumour under 'ALL' with its stratum labels (age group always: the age-standardised
@@ -157,33 +150,6 @@ public final class SurvivalStage implements Stage {
             col("residence_region"));
     Dataset<Row> national = t.withColumn("center_id", lit(ALL_CENTERS));
     return withCentres ? t.unionByName(national) : national;
-  }
-
-  /** Kaplan–Meier input: one row per tumour × stratum × approach, with the entry day of the period approach. */
-  static Dataset<Row> byApproach(Dataset<Row> levels, List<String> approaches, LocalDate windowStart) {
-    Dataset<Row> exploded = levels.withColumn("stratum", explode(col("strata")));
-    Dataset<Row> out = null;
-    for (String approach : approaches) {
-      Column entry = approach.equals("period")
-          ? greatest(lit(0), datediff(lit(windowStart), col("diagnosis_date"))) : lit(0);
-      Dataset<Row> a = exploded.withColumn("approach", lit(approach)).withColumn(KaplanMeier.ENTRY, entry)
-          .filter(col(TumourCohort.TIME_DAYS).gt(col(KaplanMeier.ENTRY)).or(col(KaplanMeier.ENTRY).equalTo(0)))
-          .select(col("center_id"), col(CancerGroups.CANCER_GROUP), col("stratum"), col("approach"),
-              col(KaplanMeier.ENTRY), col(TumourCohort.TIME_DAYS), col(TumourCohort.EVENT));
-      out = out == null ? a : out.unionByName(a);
-    }
-    return out;
-  }
-
-  private static Dataset<Row> kmCurve(Dataset<Row> curve, ConfidenceInterval ci) {
-    return curve.filter(col("stratum").equalTo(SurvivalStrata.ALL))
-        .select(col("center_id"), col(CancerGroups.CANCER_GROUP), col("stratum"), col("approach"),
-            lit("observed_km").as("estimator"), col(KaplanMeier.TIME).cast("double").as("time_days"),
-            col(KaplanMeier.SURVIVAL).as("estimate"),
-            col(KaplanMeier.SURVIVAL).multiply(col(KaplanMeier.LOG_SE)).as("std_error"),
-            ci.lower(col(KaplanMeier.SURVIVAL), col(KaplanMeier.LOG_SE)).as("ci_lower"),
-            ci.upper(col(KaplanMeier.SURVIVAL), col(KaplanMeier.LOG_SE)).as("ci_upper"),
-            col(KaplanMeier.CUM_EVENTS).as("n_events"));
   }
 
   /** The run's ICSS weights per cancer group and age group, as configured (survival.icss-*). */

@@ -22,7 +22,8 @@ class AgeStandardisedSurvivalTest extends SparkTestBase {
     NetSurvivalSettings settings = new NetSurvivalSettings(List.of(1, 3, 5), 365.25, List.of("cohort"),
         LocalDate.parse("2015-01-01"), 30.4375);
     Dataset<Row> net = SurvivalStage.finish(NetSurvival.estimate(tumours,
-        NetSurvivalMatchesRelsurvTest.fixtureLifeTable(), settings).filter(col("horizon_years").isNotNull()),
+        java.util.Optional.of(NetSurvivalMatchesRelsurvTest.fixtureLifeTable()), settings)
+        .filter(col("horizon_years").isNotNull()),
         new ConfidenceInterval("log-log", 0.95).uncapped());
     Dataset<Row> weights = IcssWeights.load(home().resolve("conf/reference/icss_weights.csv"))
         .forGroups(spark(), Set.of("g"), "ICSS1", Map.of());

@@ -52,7 +52,7 @@ class NetSurvivalMatchesRelsurvTest extends SparkTestBase {
     NetSurvivalSettings settings = new NetSurvivalSettings(List.of(1, 3, 5), 365.25, List.of("cohort"),
         LocalDate.parse("2015-01-01"), 365.25 / 12);
     actual = new HashMap<>();
-    for (Row r : NetSurvival.estimate(fixtureTumours(), fixtureLifeTable(), settings)
+    for (Row r : NetSurvival.estimate(fixtureTumours(), java.util.Optional.of(fixtureLifeTable()), settings)
         .filter(col("horizon_years").isNotNull()).collectAsList()) {
       actual.put(r.getAs("estimator") + "|" + r.getAs("stratum") + "|" + r.getAs("horizon_years"), r);
     }

@@ -80,8 +80,8 @@ public final class S3Server {
         "s3proxy.authorization=aws-v2-or-v4", "s3proxy.identity=" + ACCESS_KEY, "s3proxy.credential=" + SECRET_KEY,
         "jclouds.provider=filesystem", "jclouds.filesystem.basedir=" + folder.resolve("store"), ""));
     Path log = folder.resolve("s3proxy.log");
-    Process server = new ProcessBuilder(ChildJvm.java(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--properties",
-        properties.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process server = new ProcessBuilder(ChildJvm.java(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+        "--properties", properties.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     Runtime.getRuntime().addShutdownHook(new Thread(server::destroyForcibly));
     waitForPort(server, port, log);
     dir = folder;
