@@ -89,10 +89,10 @@ final class NetSurvivalPartition implements FlatMapFunction<Iterator<Row>, Row> 
       String[] key = e.getKey().split("\u0001");
       ProductLimit.Curve curve = e.getValue().curve();
       for (int years : settings.horizonsYears()) {
-        out.add(row(center, group, key, NetSurvival.OBSERVED, years, years * settings.daysPerYear(),
-            curve.at(years * settings.daysPerYear()), curve.patients()));
+        double days = years * settings.daysPerYear();
+        out.add(row(center, group, key, NetSurvival.OBSERVED, years, days, curve.at(days), curve.patients()));
       }
-      if ("all".equals(key[0])) { // every time with an exit, for plots of the whole group
+      if (SurvivalStrata.ALL.equals(key[0])) { // every time with an exit, for plots of the whole group
         for (int i = 0; i < curve.times().length; i++) {
           out.add(row(center, group, key, NetSurvival.OBSERVED, null, curve.times()[i], new NetSurvivalCurve.Point(
               curve.survival()[i], curve.logSe()[i], curve.cumulativeDeaths()[i], true), curve.patients()));
@@ -108,7 +108,7 @@ final class NetSurvivalPartition implements FlatMapFunction<Iterator<Row>, Row> 
           double days = years * settings.daysPerYear();
           out.add(row(center, group, key, estimator, years, days, curve.at(m, days), curve.patients()));
         }
-        if (!"all".equals(key[0])) {
+        if (!SurvivalStrata.ALL.equals(key[0])) {
           continue; // curves for plots are kept for the whole group only
         }
         double end = settings.maxDays() - 1;
