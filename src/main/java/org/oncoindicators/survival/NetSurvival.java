@@ -15,12 +15,13 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Observed (Kaplan–Meier, equal to survival::survfit), relative (Ederer II) and net (Pohar-Perme)
- * survival per centre × cancer group × stratum × approach, the latter two equal to relsurv::rs.surv
- * (docs/relsurv-algorithm.md). Tumours are partitioned by (centre, cancer group) and streamed once
- * with the life table broadcast; each patient-day costs a few additions, and only group estimates
- * reach the driver.
+ * survival per centre × cancer group × stratum × approach and nationally ({@link #ALL_CENTERS}),
+ * the latter two equal to relsurv::rs.surv (docs/relsurv-algorithm.md). Tumours are partitioned by
+ * cancer group and streamed once with the life table broadcast; each patient-day costs a few
+ * additions, a centre's sums are added to the nation's, and only group estimates reach the driver.
  */
 public final class NetSurvival {
+  public static final String ALL_CENTERS = "ALL";
   public static final String OBSERVED = "observed_km";
   public static final String EDERER2 = "relative_ederer2";
   public static final String POHAR_PERME = "net_pohar_perme";
@@ -44,11 +45,12 @@ public final class NetSurvival {
   private NetSurvival() {}
 
   /**
-   * @param tumours one row per tumour and level (its centre, and 'ALL'), columns {@link #INPUT};
-   *     {@code strata} lists the strata the tumour belongs to ("all", "stage=regional", …)
+   * @param tumours one row per tumour, columns {@link #INPUT}: its centre (null: counted nationally
+   *     only) and {@code strata}, the strata it belongs to ("all", "stage=regional", …)
    * @param hazards the life table; without it only observed survival is estimated
-   * @return horizon rows (horizon_years set) and curve rows (horizon_years null), schema {@link #OUTPUT}:
-   *     observed survival at every time with an exit, relative and net on the settings' step grid
+   * @return horizon rows (horizon_years set) and curve rows (horizon_years null), schema {@link #OUTPUT},
+   *     per centre and nationally: observed survival at every time with an exit, relative and net on
+   *     the settings' step grid
    */
   public static Dataset<Row> estimate(Dataset<Row> tumours, Optional<PopulationHazards> hazards,
                                       NetSurvivalSettings settings) {
@@ -56,8 +58,8 @@ public final class NetSurvival {
     Broadcast<PopulationHazards> table = hazards
         .map(h -> JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(h)).orElse(null);
     Dataset<Row> sorted = tumours.select(INPUT.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
-        .repartition(col("center_id"), col("cancer_group"))
-        .sortWithinPartitions(col("center_id"), col("cancer_group"));
+        .repartition(col("cancer_group"))
+        .sortWithinPartitions(col("cancer_group"), col("center_id"));
     JavaRDD<Row> out = sorted.javaRDD().mapPartitions(new NetSurvivalPartition(table, settings));
     return spark.createDataFrame(out, OUTPUT);
   }

@@ -36,6 +36,7 @@ final class NetSurvivalCurve {
       logSe[m] = new double[n];
     }
     patients = s.patients;
+    double[] atRiskOnDay = s.atRisk();
     double sE2 = 1;
     double sPP = 1;
     double varE2 = 0;
@@ -63,7 +64,7 @@ final class NetSurvivalCurve {
           populationTerm += (a / b + a1 / b1) / 2;
         }
       }
-      double atRisk = s.atRisk[t - 1];
+      double atRisk = atRiskOnDay[t - 1];
       double d = s.deaths[t];
       double weightedAtRisk = s.invSurvEnd[t - 1];
       if (atRisk > 0) {

@@ -12,46 +12,52 @@ final class PatientPath {
   final double[] hazard;
   final double[] invSurvStart;
   final double[] invSurvEnd;
+  final double[] hazardOverSurvStart;
+  final double[] hazardOverSurvEnd;
   int days;
 
   PatientPath(int maxDays) {
     hazard = new double[maxDays];
     invSurvStart = new double[maxDays];
     invSurvEnd = new double[maxDays];
+    hazardOverSurvStart = new double[maxDays];
+    hazardOverSurvEnd = new double[maxDays];
   }
 
-  /** Fills the first {@code days} days for a patient (sex 0 = M, 1 = F; age at diagnosis in days). */
+  /**
+   * Fills the first {@code days} days for a patient (sex 0 = M, 1 = F; age at diagnosis in days),
+   * one stretch of constant hazard (between birthdays and New Years) at a time: within it
+   * 1/S_P grows by the cell's exp(λ) a day.
+   */
   void fill(PopulationHazards.Table table, int sex, double ageDays, long diagnosisEpochDay, int days, double daysPerYear) {
     this.days = days;
     int year = LocalDate.ofEpochDay(diagnosisEpochDay).getYear();
-    int yearIdx = table.yearIndex(year);
     long nextYearDay = LocalDate.of(year + 1, 1, 1).toEpochDay() - diagnosisEpochDay;
     int age = ageCell(ageDays, daysPerYear);
     long nextAgeDay = firstDayAtAge(age + 1, ageDays, daysPerYear);
-    double h = table.hazard(sex, yearIdx, age);
-    double f = table.dayFactor(sex, yearIdx, age);
-    double s = 1.0;
-    for (int k = 0; k < days; k++) {
-      boolean changed = false;
+    double inv = 1.0;
+    int k = 0;
+    while (k < days) {
       while (k >= nextYearDay) {
         year++;
-        yearIdx = table.yearIndex(year);
         nextYearDay = LocalDate.of(year + 1, 1, 1).toEpochDay() - diagnosisEpochDay;
-        changed = true;
       }
       while (k >= nextAgeDay) {
         age++;
         nextAgeDay = firstDayAtAge(age + 1, ageDays, daysPerYear);
-        changed = true;
       }
-      if (changed) {
-        h = table.hazard(sex, yearIdx, age);
-        f = table.dayFactor(sex, yearIdx, age);
+      int yearIdx = table.yearIndex(year);
+      double h = table.hazard(sex, yearIdx, age);
+      double g = table.inverseDayFactor(sex, yearIdx, age);
+      int end = (int) Math.min(days, Math.min(nextYearDay, nextAgeDay));
+      for (; k < end; k++) {
+        hazard[k] = h;
+        invSurvStart[k] = inv;
+        hazardOverSurvStart[k] = h * inv;
+        inv *= g;
+        invSurvEnd[k] = inv;
+        hazardOverSurvEnd[k] = h * inv;
       }
-      hazard[k] = h;
-      invSurvStart[k] = 1.0 / s;
-      s = s * f;
-      invSurvEnd[k] = 1.0 / s;
     }
   }
 

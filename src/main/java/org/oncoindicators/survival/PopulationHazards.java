@@ -75,18 +75,18 @@ public final class PopulationHazards implements Serializable {
   public static final class Table implements Serializable {
     private final int[] years;
     private final double[][][] hazard;
-    private final double[][][] dayFactor;
+    private final double[][][] inverseDayFactor;
     private final int maxAge;
 
     private Table(int[] years, double[][][] hazard, int maxAge) {
       this.years = years;
       this.hazard = hazard;
       this.maxAge = maxAge;
-      this.dayFactor = new double[2][years.length][maxAge + 1];
+      this.inverseDayFactor = new double[2][years.length][maxAge + 1];
       for (int s = 0; s < 2; s++) {
         for (int y = 0; y < years.length; y++) {
           for (int a = 0; a <= maxAge; a++) {
-            dayFactor[s][y][a] = Math.exp(-hazard[s][y][a]);
+            inverseDayFactor[s][y][a] = Math.exp(hazard[s][y][a]);
           }
         }
       }
@@ -136,9 +136,9 @@ public final class PopulationHazards implements Serializable {
       return hazard[sex][yearIndex][Math.min(Math.max(age, 0), maxAge)];
     }
 
-    /** exp(−hazard): the one-day population survival of the cell, computed once per cell. */
-    double dayFactor(int sex, int yearIndex, int age) {
-      return dayFactor[sex][yearIndex][Math.min(Math.max(age, 0), maxAge)];
+    /** exp(hazard): the inverse of the cell's one-day population survival, computed once per cell. */
+    double inverseDayFactor(int sex, int yearIndex, int age) {
+      return inverseDayFactor[sex][yearIndex][Math.min(Math.max(age, 0), maxAge)];
     }
 
     int firstYear() {

@@ -28,6 +28,17 @@ final class ProductLimit {
     n++;
   }
 
+  /** Adds another group's tumours: the observations of a union of disjoint groups. */
+  void addAll(ProductLimit o) {
+    int size = Math.max(exits.length, n + o.n); // entries as long as exits, as add() expects
+    exits = Arrays.copyOf(exits, size);
+    entries = Arrays.copyOf(entries, size);
+    System.arraycopy(o.exits, 0, exits, n, o.n);
+    System.arraycopy(o.entries, 0, entries, entering, o.entering);
+    n += o.n;
+    entering += o.entering;
+  }
+
   long patients() {
     return n;
   }

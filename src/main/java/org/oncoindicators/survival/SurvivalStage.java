@@ -31,7 +31,7 @@ import org.oncoindicators.terminology.CancerGroups;
  * survival is estimated, and the run log says so.
  */
 public final class SurvivalStage implements Stage {
-  public static final String ALL_CENTERS = "ALL";
+  public static final String ALL_CENTERS = NetSurvival.ALL_CENTERS;
   static final List<String> GOLD_COLUMNS = List.of("center_id", "cancer_group", "stratum", "approach", "estimator",
       "horizon_years", "estimate", "std_error", "ci_lower", "ci_upper", "n_patients", "n_events", "status", "run_id");
   static final List<String> CURVE_COLUMNS = List.of("center_id", "cancer_group", "stratum", "approach", "estimator",
@@ -72,7 +72,7 @@ public final class SurvivalStage implements Stage {
     Estimates estimates = estimate(tumours, s, config.closingDate(), config.daysPerYear(), hazards, icssWeights(ctx));
     ctx.warehouse().replaceRun(TableId.GOLD_SURVIVAL, estimates.rows(runId), runId);
     ctx.warehouse().replaceRun(TableId.GOLD_SURVIVAL_CURVE, estimates.curves(runId), runId);
-    long in = tumours.filter(col("center_id").notEqual(ALL_CENTERS)).count();
+    long in = tumours.count();
     long out = ctx.warehouse().read(TableId.GOLD_SURVIVAL).filter(col("run_id").equalTo(runId)).count();
     tumours.unpersist();
     estimates.release();
@@ -100,7 +100,7 @@ public final class SurvivalStage implements Stage {
   }
 
   /**
-   * Every estimator on tumour levels made by {@link #levels}: observed (Kaplan–Meier) always;
+   * Every estimator on tumours as {@link #levels} gives them: observed (Kaplan–Meier) always;
    * Ederer II, Pohar-Perme and the age-standardised Pohar-Perme when a life table is given. A pure
    * function of its inputs, so the benchmark can time the estimators alone on R's scope.
    *
@@ -136,8 +136,9 @@ public final class SurvivalStage implements Stage {
   }
 
   /**
-   * Each tumour under 'ALL' with its stratum labels (age group always: the age-standardised
-   * estimate needs it), and also under its own centre when {@code withCentres}.
+   * Each tumour once with its stratum labels (age group always: the age-standardised estimate
+   * needs it) and its centre when {@code withCentres} (else null: national estimates only); the
+   * estimators count every tumour nationally and under its centre.
    */
   public static Dataset<Row> levels(Dataset<Row> eligible, List<String> strata, boolean withCentres) {
     List<String> withAge = new ArrayList<>(strata);
@@ -148,8 +149,7 @@ public final class SurvivalStage implements Stage {
         .select(col("center_id"), col(CancerGroups.CANCER_GROUP), col("strata"), col(TumourCohort.TIME_DAYS),
             col(TumourCohort.EVENT), col("sex"), col("age_at_diagnosis"), col("diagnosis_date"),
             col("residence_region"));
-    Dataset<Row> national = t.withColumn("center_id", lit(ALL_CENTERS));
-    return withCentres ? t.unionByName(national) : national;
+    return withCentres ? t : t.withColumn("center_id", lit(null).cast("string"));
   }
 
   /** The run's ICSS weights per cancer group and age group, as configured (survival.icss-*). */

@@ -39,7 +39,7 @@ class NetSurvivalMatchesRelsurvTest extends SparkTestBase {
   static Dataset<Row> fixtureTumours() {
     return spark().read().option("header", "true").option("inferSchema", "true")
         .csv(resource("fixtures/relsurv/tumours.csv").toString())
-        .select(lit("X").as("center_id"), lit("g").as("cancer_group"),
+        .select(lit(null).cast("string").as("center_id"), lit("g").as("cancer_group"),
             array(lit("all"), concat(lit("age_group="), col("age_group"))).as("strata"),
             col("time_days").cast("int").as("time_days"), col("event").cast("int").as("event"), col("sex"),
             col("age_at_diagnosis").cast("double").as("age_at_diagnosis"),
