@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 import org.oncoindicators.cohort.TumourCohort;
 import org.oncoindicators.config.PipelineConfig;
 import org.oncoindicators.pipeline.StageContext;
@@ -34,14 +33,13 @@ public final class EstimatorTiming {
         List.of(), List.of("cohort"), s.periodYears(), s.curveStepDays(), s.icssDefault(), s.icssByGroup());
     long start = System.nanoTime();
     Dataset<Row> national = SurvivalStage.levels(ctx.warehouse().read(TableId.SILVER_TUMOURS)
-        .filter(col(TumourCohort.SURVIVAL_ELIGIBLE)), List.of(), false).persist(StorageLevel.MEMORY_AND_DISK());
+        .filter(col(TumourCohort.SURVIVAL_ELIGIBLE)), List.of(), false);
     SurvivalStage.Estimates estimates = SurvivalStage.estimate(national, scope, config.closingDate(),
         config.daysPerYear(), Optional.of(SurvivalStage.hazards(ctx)), SurvivalStage.icssWeights(ctx));
     long horizonRows = estimates.rows("timing").collectAsList().size();
     long curveRows = estimates.curves("timing").count();
     double seconds = (System.nanoTime() - start) / 1e9;
     estimates.release();
-    national.unpersist();
     return new Result(seconds, horizonRows, curveRows);
   }
 }

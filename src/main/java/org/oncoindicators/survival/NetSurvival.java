@@ -57,8 +57,11 @@ public final class NetSurvival {
     SparkSession spark = tumours.sparkSession();
     Broadcast<PopulationHazards> table = hazards
         .map(h -> JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(h)).orElse(null);
+    // ranges of cancer groups of similar size, as many as the shuffle partitions (adaptive execution
+    // would merge a hash partitioning's few small-in-bytes partitions, leaving cores idle)
+    int parts = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
     Dataset<Row> sorted = tumours.select(INPUT.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
-        .repartition(col("cancer_group"))
+        .repartitionByRange(parts, col("cancer_group"))
         .sortWithinPartitions(col("cancer_group"), col("center_id"));
     JavaRDD<Row> out = sorted.javaRDD().mapPartitions(new NetSurvivalPartition(table, settings));
     return spark.createDataFrame(out, OUTPUT);

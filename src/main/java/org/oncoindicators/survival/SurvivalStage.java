@@ -59,8 +59,7 @@ public final class SurvivalStage implements Stage {
     SurvivalStrata.validate(s.strata());
     String runId = ctx.run().runId();
     Dataset<Row> tumours = levels(ctx.warehouse().read(TableId.SILVER_TUMOURS)
-        .filter(col(TumourCohort.SURVIVAL_ELIGIBLE)), s.strata(), true)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .filter(col(TumourCohort.SURVIVAL_ELIGIBLE)), s.strata(), true);
     String message = "";
     Optional<PopulationHazards> hazards = Optional.empty();
     if (config.input("life-table").isPresent()) {
@@ -74,7 +73,6 @@ public final class SurvivalStage implements Stage {
     ctx.warehouse().replaceRun(TableId.GOLD_SURVIVAL_CURVE, estimates.curves(runId), runId);
     long in = tumours.count();
     long out = ctx.warehouse().read(TableId.GOLD_SURVIVAL).filter(col("run_id").equalTo(runId)).count();
-    tumours.unpersist();
     estimates.release();
     return new StageResult(in, out, 0, message);
   }
