@@ -17,10 +17,7 @@ final class ProductLimit {
 
   /** A tumour at risk on (entry, exit] (entry 0: from diagnosis), dying at exit when {@code died}. */
   void add(int entry, int exit, boolean died) {
-    if (n == exits.length) {
-      exits = Arrays.copyOf(exits, 2 * n);
-      entries = Arrays.copyOf(entries, 2 * n);
-    }
+    reserve(n + 1);
     exits[n] = ((long) exit << 1) | (died ? 1 : 0);
     if (entry > 0) {
       entries[entering++] = entry;
@@ -30,13 +27,20 @@ final class ProductLimit {
 
   /** Adds another group's tumours: the observations of a union of disjoint groups. */
   void addAll(ProductLimit o) {
-    int size = Math.max(exits.length, n + o.n); // entries as long as exits, as add() expects
-    exits = Arrays.copyOf(exits, size);
-    entries = Arrays.copyOf(entries, size);
+    reserve(n + o.n);
     System.arraycopy(o.exits, 0, exits, n, o.n);
     System.arraycopy(o.entries, 0, entries, entering, o.entering);
     n += o.n;
     entering += o.entering;
+  }
+
+  /** Room for {@code size} tumours, doubling when short (entries as long as exits: at most one each). */
+  private void reserve(int size) {
+    if (size > exits.length) {
+      int capacity = Math.max(size, 2 * exits.length);
+      exits = Arrays.copyOf(exits, capacity);
+      entries = Arrays.copyOf(entries, capacity);
+    }
   }
 
   long patients() {
