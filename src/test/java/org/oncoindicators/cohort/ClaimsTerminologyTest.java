@@ -41,9 +41,17 @@ class ClaimsTerminologyTest extends SparkTestBase {
   }
 
   @Test
-  void carePathsGiveTheFirstDiagnosticContactTheFirstTreatmentAndTheCentresVisited() {
-    Dataset<Row> claims = claims().unionByName(spark().createDataFrame(List.of(RowFactory.create("10", "10", "P1",
-        "S1", "outpatient", Date.valueOf("2020-02-01"), null, "c16.9", null, null)), CLAIMS));
+  void carePathsGiveTheFirstDiagnosticContactTheFirstTreatmentTheCentresVisitedAndTheFollowUpCentre() {
+    // 10: the work-up at a spoke; 11-13: follow-up from 90 days after the first treatment, mostly
+    // at the spoke; 14-15: at the hub, but after the care window (365 days after diagnosis)
+    Dataset<Row> claims = claims().unionByName(spark().createDataFrame(List.of(
+        RowFactory.create("10", "10", "P1", "S1", "outpatient", Date.valueOf("2020-02-01"), null, "c16.9", null, null),
+        RowFactory.create("11", "11", "P1", "S1", "outpatient", Date.valueOf("2020-07-01"), null, null, null, null),
+        RowFactory.create("12", "12", "P1", "S1", "outpatient", Date.valueOf("2020-09-01"), null, null, null, null),
+        RowFactory.create("13", "13", "P1", "H1", "outpatient", Date.valueOf("2020-08-01"), null, null, null, null),
+        RowFactory.create("14", "14", "P1", "H1", "outpatient", Date.valueOf("2021-05-01"), null, null, null, null),
+        RowFactory.create("15", "15", "P1", "H1", "outpatient", Date.valueOf("2021-06-01"), null, null, null, null)),
+        CLAIMS));
     Dataset<Row> tumours = tumours().withColumn("icd10_code",
         org.apache.spark.sql.functions.expr("CASE WHEN tumor_id = 'T1' THEN 'C16.9' ELSE 'C34.1' END"));
     Dataset<Row> episodes = TreatmentEpisodes.build(ProcedureGroups.load(
@@ -57,10 +65,12 @@ class ClaimsTerminologyTest extends SparkTestBase {
     assertEquals("resection", t1.getAs("first_treatment_kind"));
     assertEquals(5, t1.<Integer>getAs("days_diagnosis_to_treatment"));
     assertEquals(List.of("H1", "S1"), t1.getList(t1.fieldIndex("centers_visited")));
+    assertEquals("S1", t1.getAs("follow_up_center_id"), "two follow-up claims in the window at S1, one at H1");
     Row t2 = paths.get("T2");
     assertTrue(t2.isNullAt(t2.fieldIndex("first_diagnostic_date")));
     assertTrue(t2.isNullAt(t2.fieldIndex("first_treatment_date")));
     assertEquals(1, t2.<Integer>getAs("n_centers_visited"));
+    assertTrue(t2.isNullAt(t2.fieldIndex("follow_up_center_id")), "no treatment, no follow-up");
   }
 
   private static Dataset<Row> claims() {
