@@ -66,6 +66,7 @@ public final class CharlsonIndex {
         .select(col("patient_id").as("cc_patient"), col("service_date"),
             explode(split(col("dx_codes"), "\\|")).as("dx"))
         .withColumn("dx", CodePrefixes.compact(col("dx")))
+        .filter(CodePrefixes.mayMatch(col("dx"), prefixes.stream().map(r -> r.getString(0)).toList()))
         .withColumn("cc_candidate", CodePrefixes.candidates("dx"))
         .join(codes, col("cc_candidate").equalTo(col("cc_prefix")));
     Dataset<Row> found = tumours.select("tumor_id", "patient_id", "diagnosis_date")

@@ -3,8 +3,10 @@ package org.oncoindicators.terminology;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.upper;
 
+import java.util.Collection;
 import org.apache.spark.sql.Column;
 
 /**
@@ -24,5 +26,15 @@ public final class CodePrefixes {
   public static Column candidates(String compactColumn) {
     return explode(expr("transform(sequence(3, least(7, length(" + compactColumn + "))), n -> substring("
         + compactColumn + ", 1, n))"));
+  }
+
+  /**
+   * Whether a compact code can equal one of {@link #candidates}' prefixes at all: its first three
+   * characters begin one of them. A hash-set test per code, so that the few codes that can match
+   * are exploded, not every code of every claim line (most are not comorbidities or procedures).
+   */
+  public static Column mayMatch(Column compactCode, Collection<String> prefixes) {
+    Object[] heads = prefixes.stream().filter(p -> p.length() >= 3).map(p -> p.substring(0, 3)).distinct().toArray();
+    return substring(compactCode, 1, 3).isin(heads);
   }
 }

@@ -55,6 +55,7 @@ public final class ProcedureGroups {
             DataTypes.createArrayType(DataTypes.StringType), false)))));
     Dataset<Row> candidates = claims.filter(col("procedure_code").isNotNull())
         .withColumn("pg_code", CodePrefixes.compact(col("procedure_code")))
+        .filter(CodePrefixes.mayMatch(col("pg_code"), rows.stream().map(r -> r.getString(1)).toList()))
         .withColumn("pg_candidate", CodePrefixes.candidates("pg_code"));
     Dataset<Row> matched = candidates.join(table, upper(col("procedure_system")).equalTo(col("pg_system"))
         .and(col("pg_candidate").equalTo(col("pg_prefix"))));
