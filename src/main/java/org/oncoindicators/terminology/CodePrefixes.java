@@ -29,9 +29,10 @@ public final class CodePrefixes {
   }
 
   /**
-   * Whether a compact code can equal one of {@link #candidates}' prefixes at all: its first three
-   * characters begin one of them. A hash-set test per code, so that the few codes that can match
-   * are exploded, not every code of every claim line (most are not comorbidities or procedures).
+   * Whether any of a compact code's {@link #candidates} can equal one of {@code prefixes}: its first
+   * three characters begin one of them (candidates are 3 to 7 characters long, so a shorter prefix
+   * never matches). A hash-set test per code, so that only the codes that can match are exploded,
+   * not every code of every claim line (most are neither comorbidities nor grouped procedures).
    */
   public static Column mayMatch(Column compactCode, Collection<String> prefixes) {
     Object[] heads = prefixes.stream().filter(p -> p.length() >= 3).map(p -> p.substring(0, 3)).distinct().toArray();
