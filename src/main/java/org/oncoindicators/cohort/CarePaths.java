@@ -66,8 +66,8 @@ public final class CarePaths {
         min(when(col("first_dx_date").isNotNull(), struct(col("first_dx_date").as("service_date"), col("center_id"))))
             .as("first_dx"),
         array_sort(collect_set("center_id")).as("centers_visited"),
-        max_by(when(col("follow_up_claims").gt(0), col("center_id")),
-            when(col("follow_up_claims").gt(0), struct(col("follow_up_claims"), col("center_id"))))
+        // max_by skips rows whose ordering is NULL: centres without follow-up claims
+        max_by(col("center_id"), when(col("follow_up_claims").gt(0), struct(col("follow_up_claims"), col("center_id"))))
             .as("follow_up_center_id"));
     return t.join(perTumour, Seqs.of("tumor_id"), "left").join(treated, Seqs.of("tumor_id"), "left")
         .select(col("tumor_id"), col("t_patient").as("patient_id"), col("registry_center_id"), col("diagnosis_date"),
