@@ -8,6 +8,9 @@ import org.oncoindicators.config.WarehouseLocation;
 
 /** Builds the one SparkSession a job uses: Delta enabled, UTC, quiet; local only when no master is given. */
 public final class SparkSessions {
+  /** Compiled query classes kept for reuse (Spark's default is 100): a few runs' worth, kilobytes each. */
+  static final int CODEGEN_CACHE_ENTRIES = 4096;
+
   private SparkSessions() {}
 
   public static SparkSession create(PipelineConfig.SparkSettings settings, WarehouseLocation warehouse) {
@@ -21,7 +24,10 @@ public final class SparkSessions {
         .config("spark.ui.enabled", "false")
         .config("spark.sql.debug.maxToStringFields", "500")
         .config("spark.databricks.delta.snapshotPartitions", "2")
-        .config("spark.databricks.delta.retentionDurationCheck.enabled", "true");
+        .config("spark.databricks.delta.retentionDurationCheck.enabled", "true")
+        // a nightly run generates about 1,400 distinct classes; Spark's default cache of 100 recompiled
+        // a quarter of them within one run, and every one again in the next run of a long-lived JVM
+        .config("spark.sql.codegen.cache.maxEntries", String.valueOf(CODEGEN_CACHE_ENTRIES));
     SparkConf effective = effectiveConf(settings);
     settings.conf().keySet().forEach(k -> builder.config(k, effective.get(k)));
     if (!effective.contains("spark.master")) {
