@@ -88,7 +88,7 @@ public final class CohortStage implements Stage {
         sum(col(TumourCohort.SURVIVAL_ELIGIBLE).cast("long"))).head();
     long rows = counts.getLong(0);
     long eligible = counts.isNullAt(1) ? 0 : counts.getLong(1);
-    long episodeRows = episodes == null ? 0 : ctx.warehouse().read(TableId.SILVER_TREATMENT_EPISODES).count();
+    long episodeRows = episodes == null ? 0 : ctx.warehouse().rowsWritten(TableId.SILVER_TREATMENT_EPISODES);
     cached.forEach(Dataset::unpersist);
     return new StageResult(rows, rows, 0, String.format("%,d eligible for survival, %,d excluded; %,d treatment episode lines",
         eligible, rows - eligible, episodeRows));

@@ -30,8 +30,7 @@ public final class QualityStage implements Stage {
     Dataset<Row> tumours = ctx.warehouse().read(TableId.SILVER_TUMOURS);
     ctx.warehouse().replaceRun(TableId.GOLD_REGISTRY_QUALITY, RegistryQuality.indicators(tumours,
         ctx.run().closingDate(), ctx.config().followUpToleranceDays(), ctx.run().runId()), ctx.run().runId());
-    long rows = ctx.warehouse().read(TableId.GOLD_REGISTRY_QUALITY)
-        .filter(org.apache.spark.sql.functions.col("run_id").equalTo(ctx.run().runId())).count();
+    long rows = ctx.warehouse().rowsOfRun(TableId.GOLD_REGISTRY_QUALITY, ctx.run().runId());
     return new StageResult(tumours.count(), rows, 0, "");
   }
 }

@@ -115,7 +115,7 @@ public final class FlowsStage implements Stage {
           NetworkMembership.networkOf(members).values()).size(), hubs, spokes, members.size() - hubs - spokes);
       long rows = 0;
       for (TableId t : outputs()) {
-        rows += warehouse.read(t).filter(col("run_id").equalTo(runId)).count();
+        rows += warehouse.rowsOfRun(t, runId);
       }
       return new StageResult(tumours.count(), rows, 0, "capital area " + new TreeSet<>(capital));
     } finally {

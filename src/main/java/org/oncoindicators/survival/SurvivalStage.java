@@ -72,7 +72,7 @@ public final class SurvivalStage implements Stage {
     ctx.warehouse().replaceRun(TableId.GOLD_SURVIVAL, estimates.rows(runId), runId);
     ctx.warehouse().replaceRun(TableId.GOLD_SURVIVAL_CURVE, estimates.curves(runId), runId);
     long in = tumours.count();
-    long out = ctx.warehouse().read(TableId.GOLD_SURVIVAL).filter(col("run_id").equalTo(runId)).count();
+    long out = ctx.warehouse().rowsOfRun(TableId.GOLD_SURVIVAL, runId);
     estimates.release();
     return new StageResult(in, out, 0, message);
   }
