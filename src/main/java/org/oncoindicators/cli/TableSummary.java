@@ -15,7 +15,8 @@ import org.oncoindicators.tables.Warehouse;
  * The end-of-run report on stdout: every table with its rows, Delta version and location, and how
  * to query it. The tables are counted by concurrent Spark jobs, a few at a time: each count is
  * mostly the driver's planning and Delta's file listing, so one query after another (or one
- * union of all) left a core idle — 13 s after a small run, for a report; 2–3 s so.
+ * union of all) left a core idle: after the 400-patient run, 13.2 s from the first count to the
+ * application's end; 6.4 s so.
  */
 final class TableSummary {
   private static final int CONCURRENT_COUNTS = 4;
