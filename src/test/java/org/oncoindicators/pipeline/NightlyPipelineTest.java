@@ -176,13 +176,13 @@ class NightlyPipelineTest extends SparkTestBase {
         "follow-up centres are found in claims");
   }
 
+  /** This warehouse is a copy of the reference run's, so after each rerun its tables hold the reference's rows. */
   @Test
-  void rerunForTheSameDateChangesNoRowCountEvenWhenForced() {
-    Map<TableId, Long> before = rowCounts();
+  void rerunForTheSameDateChangesNoRowEvenWhenForced() {
     assertEquals(0, nightly());
-    assertEquals(before, rowCounts());
+    ReferenceRun.assertSameTables(warehouse, "a rerun for the same date");
     assertEquals(0, nightly("--force"));
-    assertEquals(before, rowCounts());
+    ReferenceRun.assertSameTables(warehouse, "a forced rerun for the same date");
   }
 
   @Test
