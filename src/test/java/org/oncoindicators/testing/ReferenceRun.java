@@ -135,8 +135,11 @@ public final class ReferenceRun {
           differing.put(e.getKey().qualifiedName(), a.exceptAll(b).count() + b.exceptAll(a).count());
         }
       }
-    } catch (InterruptedException | ExecutionException e) {
-      throw new IllegalStateException("comparing the warehouses failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while comparing the warehouses", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("comparing the warehouses failed", e.getCause());
     } finally {
       pool.shutdownNow();
     }

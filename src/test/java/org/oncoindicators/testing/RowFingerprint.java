@@ -17,7 +17,7 @@ import org.apache.spark.sql.Row;
 
 /**
  * An order-free fingerprint of a frame's rows as a multiset: the row count and the sum of each
- * row's 64-bit hash (summed as two 32-bit halves, so the sums cannot overflow). Two frames with
+ * row's 64-bit hash (summed as two 32-bit halves, which cannot overflow below 2^31 rows). Two frames with
  * the same rows, in any order and partitioning, have the same fingerprint; frames that differ in
  * a row differ in it but for a 2^-64 chance. One aggregation per frame with no shuffle of the
  * rows, where {@code exceptAll} both ways shuffles every row twice: the tests compare whole
