@@ -1,16 +1,10 @@
 package org.oncoindicators.survival;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
+import java.util.TreeMap;
 import org.oncoindicators.config.ConfigError;
 import org.oncoindicators.terminology.ReferenceTable;
 
@@ -36,10 +30,13 @@ public final class IcssWeights {
     return new IcssWeights(byStandard);
   }
 
-  /** Rows (cancer_group, age_group, weight) for the given groups, ICSS 1 unless {@code standardByGroup} says otherwise. */
-  public Dataset<Row> forGroups(SparkSession spark, Set<String> groups, String defaultStandard,
-                                Map<String, String> standardByGroup) {
-    List<Row> rows = new ArrayList<>();
+  /**
+   * The weights of the given cancer groups (cancer group → age group → weight), ICSS 1 unless
+   * {@code standardByGroup} says otherwise; small, shipped with the survival engine's tasks.
+   */
+  public Map<String, Map<String, Double>> forGroups(Set<String> groups, String defaultStandard,
+                                                    Map<String, String> standardByGroup) {
+    Map<String, Map<String, Double>> byGroup = new HashMap<>();
     for (String g : groups) {
       String standard = standardByGroup.getOrDefault(g, defaultStandard);
       Map<String, Double> weights = byStandard.get(standard);
@@ -47,11 +44,8 @@ public final class IcssWeights {
         throw new ConfigError("survival.icss-standard: unknown standard '" + standard + "' for " + g
             + "; known: " + byStandard.keySet());
       }
-      weights.forEach((age, w) -> rows.add(RowFactory.create(g, age, w)));
+      byGroup.put(g, new TreeMap<>(weights));
     }
-    return spark.createDataFrame(rows, DataTypes.createStructType(List.of(
-        DataTypes.createStructField("cancer_group", DataTypes.StringType, false),
-        DataTypes.createStructField("age_group", DataTypes.StringType, false),
-        DataTypes.createStructField("weight", DataTypes.DoubleType, false))));
+    return byGroup;
   }
 }

@@ -3,6 +3,7 @@ package org.oncoindicators.survival;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -54,6 +55,18 @@ public final class NetSurvival {
    */
   public static Dataset<Row> estimate(Dataset<Row> tumours, Optional<PopulationHazards> hazards,
                                       NetSurvivalSettings settings) {
+    return estimate(tumours, hazards, settings, null);
+  }
+
+  /**
+   * As {@link #estimate(Dataset, Optional, NetSurvivalSettings)}, with the age-standardised
+   * Pohar-Perme estimate ({@link AgeStandardisedSurvival#ESTIMATOR}, stratum {@code all}, at the
+   * horizons) beside every whole group's when a life table is given.
+   *
+   * @param icssWeights cancer group → age group → ICSS weight (see {@link IcssWeights}); null: none
+   */
+  public static Dataset<Row> estimate(Dataset<Row> tumours, Optional<PopulationHazards> hazards,
+                                      NetSurvivalSettings settings, Map<String, Map<String, Double>> icssWeights) {
     SparkSession spark = tumours.sparkSession();
     Broadcast<PopulationHazards> table = hazards
         .map(h -> JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(h)).orElse(null);
@@ -63,7 +76,7 @@ public final class NetSurvival {
     Dataset<Row> sorted = tumours.select(INPUT.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
         .repartitionByRange(parts, col("cancer_group"))
         .sortWithinPartitions(col("cancer_group"), col("center_id"));
-    JavaRDD<Row> out = sorted.javaRDD().mapPartitions(new NetSurvivalPartition(table, settings));
+    JavaRDD<Row> out = sorted.javaRDD().mapPartitions(new NetSurvivalPartition(table, settings, icssWeights));
     return spark.createDataFrame(out, OUTPUT);
   }
 }

@@ -33,11 +33,17 @@ final class NetSurvivalPartition implements FlatMapFunction<Iterator<Row>, Row> 
 
   private final Broadcast<PopulationHazards> hazards;
   private final NetSurvivalSettings settings;
+  private final Map<String, Map<String, Double>> icssWeights;
 
-  /** @param hazards null without a life table: observed survival only */
-  NetSurvivalPartition(Broadcast<PopulationHazards> hazards, NetSurvivalSettings settings) {
+  /**
+   * @param hazards null without a life table: observed survival only
+   * @param icssWeights cancer group → age group → ICSS weight, or null: no age-standardised estimate
+   */
+  NetSurvivalPartition(Broadcast<PopulationHazards> hazards, NetSurvivalSettings settings,
+                       Map<String, Map<String, Double>> icssWeights) {
     this.hazards = hazards;
     this.settings = settings;
+    this.icssWeights = icssWeights;
   }
 
   /** The observations and sums of one centre, or of the nation, for one cancer group, by stratum and approach. */
@@ -139,22 +145,36 @@ final class NetSurvivalPartition implements FlatMapFunction<Iterator<Row>, Row> 
       }
     }
     Map<String, NetSurvivalSums> whole = new LinkedHashMap<>(); // by approach: the sum of the age groups and the rest
+    Map<String, Map<String, NetSurvivalCurve>> byAge = new LinkedHashMap<>(); // by approach: age group → curve
     for (Map.Entry<String, NetSurvivalSums> e : level.sums.entrySet()) {
       String[] key = e.getKey().split(SEPARATOR);
       if (key[0].equals(REST) || key[0].startsWith(AGE_GROUP_PREFIX)) {
         whole.computeIfAbsent(key[1], k -> take(free, settings.maxDays())).addAll(e.getValue());
       }
       if (!key[0].equals(REST)) {
-        emitNet(center, group, key, e.getValue(), out);
+        NetSurvivalCurve curve = emitNet(center, group, key, e.getValue(), out);
+        if (key[0].startsWith(AGE_GROUP_PREFIX)) {
+          byAge.computeIfAbsent(key[1], k -> new LinkedHashMap<>()).put(key[0].substring(AGE_GROUP_PREFIX.length()), curve);
+        }
       }
     }
     for (Map.Entry<String, NetSurvivalSums> e : whole.entrySet()) {
-      emitNet(center, group, new String[] {SurvivalStrata.ALL, e.getKey()}, e.getValue(), out);
+      String[] key = {SurvivalStrata.ALL, e.getKey()};
+      emitNet(center, group, key, e.getValue(), out);
       free.push(clear(e.getValue()));
+      if (icssWeights != null) {
+        for (int years : settings.horizonsYears()) {
+          double days = years * settings.daysPerYear();
+          AgeStandardisedSurvival.Standardised a = AgeStandardisedSurvival.at(icssWeights.get(group),
+              byAge.getOrDefault(e.getKey(), Map.of()), days);
+          out.add(row(center, group, key, AgeStandardisedSurvival.ESTIMATOR, years, days, a.point(), a.patients()));
+        }
+      }
     }
   }
 
-  private void emitNet(String center, String group, String[] key, NetSurvivalSums sums, List<Row> out) {
+  /** Emits a stratum's Ederer II and Pohar-Perme rows and returns its curves. */
+  private NetSurvivalCurve emitNet(String center, String group, String[] key, NetSurvivalSums sums, List<Row> out) {
     NetSurvivalCurve curve = new NetSurvivalCurve(sums);
     for (NetSurvivalCurve.Method m : NetSurvivalCurve.Method.values()) {
       String estimator = m == NetSurvivalCurve.Method.EDERER2 ? NetSurvival.EDERER2 : NetSurvival.POHAR_PERME;
@@ -170,6 +190,7 @@ final class NetSurvivalPartition implements FlatMapFunction<Iterator<Row>, Row> 
         out.add(row(center, group, key, estimator, null, t, curve.at(m, t), curve.patients()));
       }
     }
+    return curve;
   }
 
   private static NetSurvivalSums take(Deque<NetSurvivalSums> free, int maxDays) {

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -102,16 +103,18 @@ public final class SurvivalStage implements Stage {
    * Ederer II, Pohar-Perme and the age-standardised Pohar-Perme when a life table is given. A pure
    * function of its inputs, so the benchmark can time the estimators alone on R's scope.
    *
-   * @param icssWeights (cancer_group, age_group, weight), see {@link IcssWeights}
+   * @param icssWeights cancer group → age group → weight, see {@link IcssWeights}
    */
   public static Estimates estimate(Dataset<Row> levels, PipelineConfig.Survival s, LocalDate closingDate,
-                                   double daysPerYear, Optional<PopulationHazards> hazards, Dataset<Row> icssWeights) {
+                                   double daysPerYear, Optional<PopulationHazards> hazards,
+                                   Map<String, Map<String, Double>> icssWeights) {
     LocalDate windowStart = closingDate.minusYears(s.periodYears()).plusDays(1);
     ConfidenceInterval km = new ConfidenceInterval(s.confType(), s.confLevel());
     NetSurvivalSettings settings = new NetSurvivalSettings(s.horizonsYears(), daysPerYear, s.approaches(), windowStart,
         s.curveStepDays());
-    // one pass: observed survival always, relative and net with the life table
-    Dataset<Row> all = NetSurvival.estimate(levels, hazards, settings).persist(StorageLevel.MEMORY_AND_DISK());
+    // one pass: observed survival always, relative, net and age-standardised net with the life table
+    Dataset<Row> all = NetSurvival.estimate(levels, hazards, settings, icssWeights)
+        .persist(StorageLevel.MEMORY_AND_DISK());
     Column observed = col("estimator").equalTo(NetSurvival.OBSERVED);
     Column atHorizon = col("horizon_years").isNotNull();
     List<Dataset<Row>> rows = new ArrayList<>(List.of(finish(all.filter(observed.and(atHorizon)), km)));
@@ -123,11 +126,6 @@ public final class SurvivalStage implements Stage {
       boolean ageGroupsPublished = s.strata().contains(SurvivalStrata.AGE_GROUP);
       rows.add(ageGroupsPublished ? atHorizons
           : atHorizons.filter(col("stratum").startsWith(SurvivalStrata.AGE_GROUP + "=").unary_$bang()));
-      Dataset<Row> agestd = AgeStandardisedSurvival.standardise(
-          atHorizons.filter(col("estimator").equalTo(NetSurvival.POHAR_PERME)), icssWeights);
-      rows.add(agestd.withColumn("log_se", col("std_error").divide(col("estimate")))
-          .withColumn("ci_lower", uncapped.lower(col("estimate"), col("log_se")))
-          .withColumn("ci_upper", uncapped.upper(col("estimate"), col("log_se"))));
       curves.add(finish(net.filter(not(atHorizon)), uncapped));
     }
     return new Estimates(rows, curves, List.of(all));
@@ -151,9 +149,9 @@ public final class SurvivalStage implements Stage {
   }
 
   /** The run's ICSS weights per cancer group and age group, as configured (survival.icss-*). */
-  public static Dataset<Row> icssWeights(StageContext ctx) {
+  public static Map<String, Map<String, Double>> icssWeights(StageContext ctx) {
     PipelineConfig.Survival s = ctx.config().survival();
-    return IcssWeights.load(ctx.config().reference().icssWeights()).forGroups(ctx.spark(),
+    return IcssWeights.load(ctx.config().reference().icssWeights()).forGroups(
         new HashSet<>(ctx.terminology().cancerGroups().groups()), s.icssDefault(), s.icssByGroup());
   }
 

@@ -21,14 +21,12 @@ class AgeStandardisedSurvivalTest extends SparkTestBase {
   private static Dataset<Row> standardised(Dataset<Row> tumours) {
     NetSurvivalSettings settings = new NetSurvivalSettings(List.of(1, 3, 5), 365.25, List.of("cohort"),
         LocalDate.parse("2015-01-01"), 30.4375);
-    Dataset<Row> net = SurvivalStage.finish(NetSurvival.estimate(tumours,
-        java.util.Optional.of(NetSurvivalMatchesRelsurvTest.fixtureLifeTable()), settings)
-        .filter(col("horizon_years").isNotNull()),
-        new ConfidenceInterval("log-log", 0.95).uncapped());
-    Dataset<Row> weights = IcssWeights.load(home().resolve("conf/reference/icss_weights.csv"))
-        .forGroups(spark(), Set.of("g"), "ICSS1", Map.of());
-    return AgeStandardisedSurvival.standardise(net.filter(col("estimator").equalTo(NetSurvival.POHAR_PERME)), weights)
-        .orderBy("horizon_years");
+    Map<String, Map<String, Double>> weights = IcssWeights.load(home().resolve("conf/reference/icss_weights.csv"))
+        .forGroups(Set.of("g"), "ICSS1", Map.of());
+    return SurvivalStage.finish(NetSurvival.estimate(tumours,
+            java.util.Optional.of(NetSurvivalMatchesRelsurvTest.fixtureLifeTable()), settings, weights)
+            .filter(col("estimator").equalTo(AgeStandardisedSurvival.ESTIMATOR)),
+        new ConfidenceInterval("log-log", 0.95).uncapped()).orderBy("horizon_years");
   }
 
   @Test
