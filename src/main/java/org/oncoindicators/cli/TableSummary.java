@@ -4,10 +4,7 @@ import java.io.PrintStream;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import org.oncoindicators.spark.ConcurrentJobs;
 import org.oncoindicators.tables.TableId;
 import org.oncoindicators.tables.Warehouse;
 
@@ -43,22 +40,12 @@ final class TableSummary {
   }
 
   private Map<TableId, Long> count(List<TableId> tables) {
-    ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT_COUNTS);
-    try {
-      Map<TableId, Future<Long>> counting = new EnumMap<>(TableId.class);
-      tables.forEach(t -> counting.put(t, pool.submit(() -> warehouse.read(t).count())));
-      Map<TableId, Long> rows = new EnumMap<>(TableId.class);
-      for (Map.Entry<TableId, Future<Long>> e : counting.entrySet()) {
-        rows.put(e.getKey(), e.getValue().get());
-      }
-      return rows;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while counting the tables", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot count a table: " + e.getCause().getMessage(), e.getCause());
-    } finally {
-      pool.shutdownNow();
+    List<Long> counts = ConcurrentJobs.map(tables, CONCURRENT_COUNTS, "counting the tables",
+        t -> warehouse.read(t).count());
+    Map<TableId, Long> rows = new EnumMap<>(TableId.class);
+    for (int i = 0; i < tables.size(); i++) {
+      rows.put(tables.get(i), counts.get(i));
     }
+    return rows;
   }
 }

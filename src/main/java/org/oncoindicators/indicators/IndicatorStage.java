@@ -4,10 +4,6 @@ import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -17,6 +13,7 @@ import org.oncoindicators.ops.StageResult;
 import org.oncoindicators.pipeline.Progress;
 import org.oncoindicators.pipeline.Stage;
 import org.oncoindicators.pipeline.StageContext;
+import org.oncoindicators.spark.ConcurrentJobs;
 import org.oncoindicators.tables.TableId;
 import org.oncoindicators.terminology.CancerGroups;
 
@@ -90,31 +87,13 @@ public final class IndicatorStage implements Stage {
 
   private static List<IndicatorEvaluation.Result> evaluateAll(List<IndicatorSpec> specs, Populations populations,
                                                               IndicatorEvaluation evaluation, int threads) {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<IndicatorEvaluation.Result>> futures = new ArrayList<>();
-      for (IndicatorSpec spec : specs) {
-        futures.add(pool.submit(() -> {
-          long t0 = System.nanoTime();
-          IndicatorEvaluation.Result r = evaluation.evaluate(spec, units(populations, spec));
-          Progress.line("indicators %-40s %4d rows in %.1f s", spec.id(), r.indicators().size(),
-              (System.nanoTime() - t0) / 1e9);
-          return r;
-        }));
-      }
-      List<IndicatorEvaluation.Result> out = new ArrayList<>();
-      for (Future<IndicatorEvaluation.Result> f : futures) {
-        out.add(f.get());
-      }
-      return out;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while evaluating indicators", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    return ConcurrentJobs.map(specs, threads, "evaluating indicators", spec -> {
+      long t0 = System.nanoTime();
+      IndicatorEvaluation.Result r = evaluation.evaluate(spec, units(populations, spec));
+      Progress.line("indicators %-40s %4d rows in %.1f s", spec.id(), r.indicators().size(),
+          (System.nanoTime() - t0) / 1e9);
+      return r;
+    });
   }
 
   /** The indicator's units; a catalogue filter naming a column the population lacks is a configuration error. */

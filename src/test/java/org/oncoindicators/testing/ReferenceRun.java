@@ -10,15 +10,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -29,6 +25,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.oncoindicators.cli.OncoIndicators;
+import org.oncoindicators.spark.ConcurrentJobs;
 import org.oncoindicators.synth.GeneratorSettings;
 import org.oncoindicators.synth.SyntheticExtracts;
 import org.oncoindicators.tables.TableId;
@@ -114,34 +111,25 @@ public final class ReferenceRun {
   public static void assertSameTables(Warehouse actual, String after) {
     Warehouse expected = new Warehouse(spark(), warehouse());
     Map<String, Long> differing = new TreeMap<>();
-    Map<TableId, Future<Boolean>> same = new EnumMap<>(TableId.class);
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    try {
-      for (TableId t : TableId.values()) {
-        if (t == TableId.OPS_RUNS) {
-          continue;
-        }
-        if (expected.exists(t) != actual.exists(t)) {
-          differing.put(t.qualifiedName() + (expected.exists(t) ? " (missing)" : " (unexpected)"), 1L);
-        } else if (expected.exists(t)) {
-          same.put(t, pool.submit(() -> RowFingerprint.of(comparable(t, expected))
-              .equals(RowFingerprint.of(comparable(t, actual)))));
-        }
+    List<TableId> inBoth = new ArrayList<>();
+    for (TableId t : TableId.values()) {
+      if (t == TableId.OPS_RUNS) {
+        continue;
       }
-      for (Map.Entry<TableId, Future<Boolean>> e : same.entrySet()) {
-        if (!e.getValue().get()) {
-          Dataset<Row> a = comparable(e.getKey(), expected);
-          Dataset<Row> b = comparable(e.getKey(), actual);
-          differing.put(e.getKey().qualifiedName(), a.exceptAll(b).count() + b.exceptAll(a).count());
-        }
+      if (expected.exists(t) != actual.exists(t)) {
+        differing.put(t.qualifiedName() + (expected.exists(t) ? " (missing)" : " (unexpected)"), 1L);
+      } else if (expected.exists(t)) {
+        inBoth.add(t);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while comparing the warehouses", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("comparing the warehouses failed", e.getCause());
-    } finally {
-      pool.shutdownNow();
+    }
+    List<Boolean> same = ConcurrentJobs.map(inBoth, 4, "comparing the warehouses",
+        t -> RowFingerprint.of(comparable(t, expected)).equals(RowFingerprint.of(comparable(t, actual))));
+    for (int i = 0; i < inBoth.size(); i++) {
+      if (!same.get(i)) {
+        Dataset<Row> a = comparable(inBoth.get(i), expected);
+        Dataset<Row> b = comparable(inBoth.get(i), actual);
+        differing.put(inBoth.get(i).qualifiedName(), a.exceptAll(b).count() + b.exceptAll(a).count());
+      }
     }
     assertEquals(Map.of(), differing, "tables (rows) that differ after " + after);
   }
