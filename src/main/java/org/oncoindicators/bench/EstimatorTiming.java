@@ -21,8 +21,21 @@ import org.oncoindicators.tables.TableId;
  * approach, and the writes) gives the other.
  */
 public final class EstimatorTiming {
+  /**
+   * How many times the bench times the estimators in its JVM: the first run also compiles the
+   * query's generated code and warms the JIT (a nightly job's single run); the median of the runs
+   * is the steady cost. Both are reported beside R's single run.
+   */
+  public static final int RUNS = 3;
+
   /** Seconds taken, and the horizon and curve rows computed (so the work cannot be skipped). */
   public record Result(double seconds, long horizonRows, long curveRows) {}
+
+  /** The median of the runs' seconds (the middle one, or the mean of the middle two). */
+  public static double medianSeconds(List<Result> runs) {
+    double[] s = runs.stream().mapToDouble(Result::seconds).sorted().toArray();
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
 
   private EstimatorTiming() {}
 

@@ -140,20 +140,27 @@ public final class RelsurvComparison {
     }
   }
 
-  /** The summary lines printed by jobs/bench: the whole stage against R, and the estimators alone on R's scope. */
-  public static String summary(Result r, double survivalStageSeconds, EstimatorTiming.Result alone) {
+  /**
+   * The summary lines printed by jobs/bench: the whole stage against R, and the estimators alone on
+   * R's scope, their first run and the median of {@code alone}'s runs.
+   */
+  public static String summary(Result r, double survivalStageSeconds, List<EstimatorTiming.Result> alone) {
+    EstimatorTiming.Result first = alone.get(0);
+    double median = EstimatorTiming.medianSeconds(alone);
     return String.format(Locale.ROOT, "R relsurv::rs.surv on the same %,d eligible tumours "
             + "(national, per cancer group; R drops day-0 records itself): "
             + "Pohar-Perme %.1f s + Ederer II %.1f s = %.1f s; agreement over %d national estimates: "
             + "max |diff| estimate %.1e, SE %.1e%n"
             + "  survival stage %.1f s (KM, Ederer II, Pohar-Perme, age-standardised; per centre and national, "
             + "every stratum, cohort and period, curves, Delta writes): R / stage = %.2f, R Pohar-Perme / stage = %.2f%n"
-            + "  estimators alone on R's scope %.1f s (national, per cancer group, cohort, stratum all and age groups; "
-            + "the same four estimators, %,d horizon and %,d curve rows, no writes): R / estimators = %.2f, "
-            + "R Pohar-Perme / estimators = %.2f",
+            + "  estimators alone on R's scope (national, per cancer group, cohort, stratum all and age groups; "
+            + "the same four estimators, %,d horizon and %,d curve rows, no writes), %d runs in this JVM:%n"
+            + "    first run %.2f s: R / estimators = %.2f, R Pohar-Perme / estimators = %.2f%n"
+            + "    median    %.2f s: R / estimators = %.2f, R Pohar-Perme / estimators = %.2f",
         r.tumours(), r.rPoharPermeSeconds(), r.rEderer2Seconds(), r.rSeconds(), r.compared(), r.maxEstimateDifference(),
         r.maxStdErrorDifference(), survivalStageSeconds, r.rSeconds() / survivalStageSeconds,
-        r.rPoharPermeSeconds() / survivalStageSeconds, alone.seconds(), alone.horizonRows(), alone.curveRows(),
-        r.rSeconds() / alone.seconds(), r.rPoharPermeSeconds() / alone.seconds());
+        r.rPoharPermeSeconds() / survivalStageSeconds, first.horizonRows(), first.curveRows(), alone.size(),
+        first.seconds(), r.rSeconds() / first.seconds(), r.rPoharPermeSeconds() / first.seconds(),
+        median, r.rSeconds() / median, r.rPoharPermeSeconds() / median);
   }
 }

@@ -112,7 +112,10 @@ final class BenchCommand implements Callable<Integer> {
     double survival = all.stream().filter(m -> m.stage().equals("survival")).reduce((a, b) -> b).orElseThrow().seconds();
     Progress.line("bench: running R relsurv::rs.surv on the same tumours (%s)", work);
     try {
-      EstimatorTiming.Result alone = EstimatorTiming.run(ctx);
+      List<EstimatorTiming.Result> alone = new ArrayList<>();
+      for (int i = 0; i < EstimatorTiming.RUNS; i++) {
+        alone.add(EstimatorTiming.run(ctx));
+      }
       new RelsurvComparison(ctx.spark(), ctx.warehouse(), home.resolve("bench/relsurv_bench.R"))
           .run(work, ctx.run().runId())
           .ifPresentOrElse(r -> System.out.println(RelsurvComparison.summary(r, survival, alone)),
