@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.storage.StorageLevel;
 import org.oncoindicators.config.WarehouseLocation;
 import org.oncoindicators.ops.FaultInjection;
 import scala.Option;
@@ -145,19 +146,31 @@ public final class Warehouse {
 
   /**
    * Makes the table mirror the extract: new keys inserted, rows whose {@code record_hash} changed
-   * updated, keys no longer delivered deleted. Re-ingesting an unchanged extract changes no row.
+   * updated, keys no longer delivered deleted, in one MERGE of only those rows
+   * ({@link SnapshotChanges}: a MERGE of the whole extract rewrote every file). Re-ingesting an
+   * unchanged extract changes no row and commits nothing.
    */
   public void mergeSnapshot(TableId id, Dataset<Row> rows, List<String> keys) {
     requireMode(id, TableId.WriteMode.MERGE_SNAPSHOT);
     if (!exists(id)) {
       rows.write().format("delta").mode(SaveMode.ErrorIfExists).save(location(id));
     } else {
-      DeltaTable.forPath(spark, location(id)).as("t")
-          .merge(rows.as("s"), keys.stream().map(k -> "t.`" + k + "` <=> s.`" + k + "`").collect(Collectors.joining(" AND ")))
-          .whenMatched("t." + RECORD_HASH + " <> s." + RECORD_HASH).updateAll()
-          .whenNotMatched().insertAll()
-          .whenNotMatchedBySource().delete()
-          .execute();
+      Dataset<Row> changes = SnapshotChanges.of(read(id), rows, keys).persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        if (!changes.isEmpty()) {
+          Map<String, String> set = SnapshotChanges.assignments(changes);
+          String change = "s.`" + SnapshotChanges.CHANGE + "`";
+          DeltaTable.forPath(spark, location(id)).as("t")
+              .merge(changes.as("s"), keys.stream().map(k -> "t.`" + k + "` <=> s.`" + k + "`")
+                  .collect(Collectors.joining(" AND ")))
+              .whenMatched(change + " = '" + SnapshotChanges.DELETE + "'").delete()
+              .whenMatched().updateExpr(set)
+              .whenNotMatched(change + " = '" + SnapshotChanges.UPSERT + "'").insertExpr(set)
+              .execute();
+        }
+      } finally {
+        changes.unpersist();
+      }
     }
     FaultInjection.point("committed:" + id.qualifiedName());
   }
