@@ -14,7 +14,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
-import org.apache.spark.storage.StorageLevel;
 import org.oncoindicators.config.WarehouseLocation;
 import org.oncoindicators.ops.FaultInjection;
 import scala.Option;
@@ -155,7 +154,7 @@ public final class Warehouse {
     if (!exists(id)) {
       rows.write().format("delta").mode(SaveMode.ErrorIfExists).save(location(id));
     } else {
-      Dataset<Row> changes = SnapshotChanges.of(read(id), rows, keys).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> changes = SnapshotChanges.of(read(id), rows, keys);
       try {
         if (!changes.isEmpty()) {
           Map<String, String> set = SnapshotChanges.assignments(changes);
