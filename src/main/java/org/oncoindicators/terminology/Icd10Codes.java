@@ -3,9 +3,7 @@ package org.oncoindicators.terminology;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.substring;
-import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
@@ -21,7 +19,7 @@ public final class Icd10Codes {
 
   /** The canonical code ({@code C16} or {@code C16.9}), or null when the value is no ICD-10 code. */
   public static Column canonical(Column raw) {
-    Column compact = upper(regexp_replace(raw, "[\\s.]", ""));
+    Column compact = CodePrefixes.compact(raw);
     Column fourChar = substring(compact, 1, 4);
     return when(compact.rlike(SHAPE),
         when(length(fourChar).equalTo(3), fourChar)

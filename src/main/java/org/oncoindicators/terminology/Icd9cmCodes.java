@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_from_arrays;
-import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.when;
@@ -52,7 +51,7 @@ public final class Icd9cmCodes {
 
   /** The canonical ICD-10 code of an ICD-9-CM neoplasm code, or NULL for anything else. */
   public Column canonical(Column raw) {
-    Column compact = regexp_replace(raw, "[\\s.]", "");
+    Column compact = CodePrefixes.withoutSpacesAndDots(raw);
     Column mapped = coalesce(try_element_at(map(byCode), compact),
         try_element_at(map(byCategory), substring(compact, 1, 3)));
     return when(compact.rlike(SHAPE), Icd10Codes.canonical(mapped));

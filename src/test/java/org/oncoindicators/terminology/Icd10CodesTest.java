@@ -1,6 +1,7 @@
 package org.oncoindicators.terminology;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
@@ -18,6 +19,21 @@ class Icd10CodesTest extends SparkTestBase {
         .select(Icd10Codes.canonical(col("raw")).as("code")).collectAsList();
     assertEquals(Arrays.asList("C16.9", "C16.9", "C16.9", "C16.9", "C16.9", "C16", "Z99.9", null, null, null),
         out.stream().map(r -> r.<String>getAs("code")).toList());
+  }
+
+  /** The character translation removes exactly what the regular expression {@code [\s.]} removed. */
+  @Test
+  void spacesAndDotsGoAsTheRegularExpressionRemovedThem() {
+    List<String> raw = Arrays.asList("C16.9", " c16 .9\t", "43.99\r\n", "E11\u000B.9\f", "M8140/3", "\u00A0C16", "", null);
+    List<Row> out = spark().createDataset(raw, Encoders.STRING()).toDF("raw")
+        .select(CodePrefixes.withoutSpacesAndDots(col("raw")).as("ours"),
+            regexp_replace(col("raw"), "[\\s.]", "").as("regex"))
+        .collectAsList();
+    assertEquals(Arrays.asList("C169", "c169", "4399", "E119", "M8140/3", "\u00A0C16", "", null),
+        out.stream().map(r -> r.<String>getAs("ours")).toList());
+    for (Row r : out) {
+      assertEquals(r.<String>getAs("regex"), r.<String>getAs("ours"));
+    }
   }
 
   @Test
