@@ -16,8 +16,14 @@ import org.apache.spark.sql.Row;
  * flagged row), so checking costs no extra read of the extract.
  */
 final class ContentGuard {
+  /**
+   * YYMMDD-NNNNNNN not inside a longer run of digits. Spelt from its hyphen (the date part is a
+   * look-behind) so that the regex engine, which tries every position of every raw line, rejects
+   * most positions on one character; with a leading {@code (^|[^0-9])} it took three times as long
+   * (2.2 µs a claim line, 44 s of CPU at 20 million lines).
+   */
   static final String RRN_SHAPE =
-      "(^|[^0-9])[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])-[1-8][0-9]{6}([^0-9]|$)";
+      "-(?<=(?<![0-9])[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])-)[1-8][0-9]{6}(?![0-9])";
   static final String BAD_TEXT = "guard_bad_text";
   static final String IDENTIFIER = "guard_identifier";
 
