@@ -1,6 +1,7 @@
 package org.oncoindicators.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -26,7 +27,7 @@ class ContentGuardPatternTest {
     for (String line : List.of("CL1,P1,RCC-SEOUL,outpatient,2022-11-18,,E78.5,,,12790", "1900101-1234567",
         "900101-12345678", "901301-1234567", "900100-1234567", "900132-1234567", "900101-0234567", "900101-9234567",
         "90010-1234567", "")) {
-      assertEquals(false, GUARD.matcher(line).find(), line);
+      assertFalse(GUARD.matcher(line).find(), line);
     }
   }
 
