@@ -16,7 +16,6 @@ import org.apache.spark.sql.expressions.Window;
 import org.oncoindicators.ingest.ReasonCode;
 import org.oncoindicators.ingest.RegistryRules;
 import org.oncoindicators.terminology.CancerGroups;
-import org.oncoindicators.terminology.Icd10Codes;
 import org.oncoindicators.terminology.TumourTerminology;
 
 /**
@@ -39,10 +38,7 @@ public final class TumourCohort {
    */
   public static Dataset<Row> build(Dataset<Row> registry, Dataset<Row> centers, TumourTerminology terminology,
                                    LocalDate closingDate, String runId) {
-    Dataset<Row> coded = registry.withColumn("icd10_code", terminology.site(col("icd10"), col("icdo3_topography")))
-        .withColumn("icd10_category", Icd10Codes.category(col("icd10_code")));
-    Dataset<Row> grouped = terminology.assignGroups(coded, col("icd10_category"), col("icdo3_morphology"),
-        registry.sparkSession());
+    Dataset<Row> grouped = terminology.decode(registry, "icd10", "icdo3_topography", "icdo3_morphology");
     Dataset<Row> centerInfo = centers.select(col("center_id").as("c_id"), col("region").as("center_region"),
         col("kind").as("center_kind"));
     Column closing = lit(closingDate);
@@ -56,7 +52,7 @@ public final class TumourCohort {
             col("tumor_id"), col("patient_id"), col("center_id"), col("center_region"), col("center_kind"),
             col("residence_region"), col("sex"), col("age_at_diagnosis"), ageGroup(col("age_at_diagnosis")).as("age_group"),
             col("diagnosis_date"), year(col("diagnosis_date")).as("diagnosis_year"),
-            col("icd10_code"), col(CancerGroups.CANCER_GROUP), col("icdo3_morphology"), stage(col("stage")).as("stage"),
+            col(TumourTerminology.SITE_CODE), col(CancerGroups.CANCER_GROUP), col("icdo3_morphology"), stage(col("stage")).as("stage"),
             col("basis_of_diagnosis"), col("vital_status"), col("last_contact_date"),
             datediff(exit, col("diagnosis_date")).as(TIME_DAYS),
             col("vital_status").equalTo("dead").and(col("last_contact_date").leq(closing)).cast("int").as(EVENT),

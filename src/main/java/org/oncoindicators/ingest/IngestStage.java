@@ -61,7 +61,7 @@ public final class IngestStage implements Stage {
         withdrawn);
     RegistryRules registryRules = new RegistryRules(ctx.run().closingDate(), ctx.terminology());
     ValidatedExtract registry = guarded(validator.validate(registryRaw.withRows(registryRules.prepare(registryRaw.rows(),
-        centers.accepted(), ctx.spark())), registryRules, runId));
+        centers.accepted())), registryRules, runId));
     Optional<ValidatedExtract> claims = read(reader, ctx, SourceContract.CLAIMS, false)
         .map(raw -> dropWithdrawn(raw, withdrawals, withdrawn)).map(raw -> {
       ClaimsRules rules = new ClaimsRules();

@@ -16,9 +16,7 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.oncoindicators.terminology.CancerGroups;
-import org.oncoindicators.terminology.Icd10Codes;
 import org.oncoindicators.terminology.TumourTerminology;
 
 /**
@@ -26,9 +24,6 @@ import org.oncoindicators.terminology.TumourTerminology;
  * site–morphology combination and behaviour.
  */
 public final class RegistryRules implements SourceRules {
-  private static final String SITE_CATEGORY = "site_category";
-  private static final String SITE_MORPHOLOGY_BROKEN = "site_morphology_broken";
-
   private final LocalDate closingDate;
   private final TumourTerminology terminology;
 
@@ -41,13 +36,9 @@ public final class RegistryRules implements SourceRules {
    * Adds what the rules look up: whether the centre is known, the tumour's cancer group and
    * whether its site and morphology can go together.
    */
-  public Dataset<Row> prepare(Dataset<Row> raw, Dataset<Row> centers, SparkSession spark) {
-    Dataset<Row> withCenter = KnownCenters.flag(raw, centers);
-    Column site = terminology.site(col("icd10"), col("icdo3_topography"));
-    Dataset<Row> withSite = withCenter.withColumn(SITE_CATEGORY, Icd10Codes.category(site));
-    return terminology.assignGroups(withSite, col(SITE_CATEGORY), col("icdo3_morphology"), spark)
-        .withColumn(SITE_MORPHOLOGY_BROKEN, terminology.siteMorphologyBroken(col(SITE_CATEGORY), col("icdo3_morphology")))
-        .drop(SITE_CATEGORY);
+  public Dataset<Row> prepare(Dataset<Row> raw, Dataset<Row> centers) {
+    return terminology.decode(KnownCenters.flag(raw, centers), "icd10", "icdo3_topography", "icdo3_morphology")
+        .drop(TumourTerminology.SITE_CODE, TumourTerminology.SITE_CATEGORY);
   }
 
   /** DCO and autopsy-only cases: kept in bronze and silver, excluded from survival. */
@@ -106,7 +97,7 @@ public final class RegistryRules implements SourceRules {
             col("typed.last_contact_date").lt(col("typed.diagnosis_date"))),
         new RowRule(ReasonCode.UNKNOWN_CENTER, col(KnownCenters.CENTER_KNOWN).equalTo(false)),
         new RowRule(ReasonCode.UNMAPPED_SITE, col(CancerGroups.CANCER_GROUP).isNull()),
-        new RowRule(ReasonCode.INVALID_SITE_MORPHOLOGY, col(SITE_MORPHOLOGY_BROKEN)),
+        new RowRule(ReasonCode.INVALID_SITE_MORPHOLOGY, col(TumourTerminology.SITE_MORPHOLOGY_BROKEN)),
         new RowRule(ReasonCode.NOT_MALIGNANT, behaviour.isin("0", "1", "2")));
   }
 }

@@ -26,14 +26,26 @@ class TumourTerminologyTest extends SparkTestBase {
       DataTypes.createStructField("topography", DataTypes.StringType, true),
       DataTypes.createStructField("morphology", DataTypes.StringType, true)));
 
+  /** Each row read by the column expressions, row by row: the definition {@link TumourTerminology#decode} must follow. */
   private static List<String> read(Row... rows) {
     Dataset<Row> in = spark().createDataFrame(Arrays.asList(rows), SCHEMA)
         .withColumn("site", TERMS.site(col("icd10"), col("topography")))
         .withColumn("category", Icd10Codes.category(col("site")));
-    return TERMS.assignGroups(in, col("category"), col("morphology"), spark())
-        .withColumn("broken", TERMS.siteMorphologyBroken(col("category"), col("morphology")))
-        .orderBy("id").collectAsList().stream()
-        .map(r -> r.getAs("id") + " " + r.getAs("site") + " " + r.getAs("cancer_group") + " " + r.getAs("broken"))
+    List<String> perRow = lines(TERMS.assignGroups(in, col("category"), col("morphology"), spark())
+        .withColumn(TumourTerminology.SITE_MORPHOLOGY_BROKEN, TERMS.siteMorphologyBroken(col("category"), col("morphology")))
+        .withColumnRenamed("site", TumourTerminology.SITE_CODE));
+    assertEquals(perRow, decoded(rows), "decoding each distinct triple once reads every row as row by row");
+    return perRow;
+  }
+
+  private static List<String> decoded(Row... rows) {
+    return lines(TERMS.decode(spark().createDataFrame(Arrays.asList(rows), SCHEMA), "icd10", "topography", "morphology"));
+  }
+
+  private static List<String> lines(Dataset<Row> read) {
+    return read.orderBy("id").collectAsList().stream()
+        .map(r -> r.getAs("id") + " " + r.getAs(TumourTerminology.SITE_CODE) + " " + r.getAs("cancer_group") + " "
+            + r.getAs(TumourTerminology.SITE_MORPHOLOGY_BROKEN))
         .toList();
   }
 
@@ -70,5 +82,21 @@ class TumourTerminologyTest extends SparkTestBase {
             tumour("e", "C91.0", null, "9835/3"), tumour("f", "C50.9", null, "9440/3"),
             tumour("g", "C71.9", null, "9440/3"), tumour("h", "C16.9", null, null),
             tumour("i", "C24.0", null, "8160/3"), tumour("j", "C73", null, "8345/3")));
+  }
+
+  @Test
+  void decodingKeepsEveryRowWithRepeatedAndMissingCodesOnBothJoinPaths() {
+    Row[] rows = {tumour("a", "C16.9", null, "8140/3"), tumour("b", "C16.9", null, "8140/3"),
+        tumour("c", null, null, null), tumour("d", null, null, null), tumour("e", " c169 ", null, "8140/3"),
+        tumour("f", null, "C42.1", "98613"), tumour("g", "C16.9", "C42.1", null), tumour("h", "junk", null, "junk")};
+    List<String> expected = List.of("a C16.9 stomach false", "b C16.9 stomach false", "c null null false",
+        "d null null false", "e C16.9 stomach false", "f C42.1 leukemia false", "g C16.9 stomach false",
+        "h null null false");
+    assertEquals(expected, read(rows));
+    Dataset<Row> in = spark().createDataFrame(Arrays.asList(rows), SCHEMA);
+    assertEquals(expected, lines(TERMS.decode(in, "icd10", "topography", "morphology", 2)),
+        "more distinct triples than the broadcast limit: joined by shuffle, same reading");
+    assertEquals(SCHEMA.size() + 4, TERMS.decode(in, "icd10", "topography", "morphology").columns().length,
+        "adds site code, category, cancer group and the site-morphology flag, and no join key");
   }
 }

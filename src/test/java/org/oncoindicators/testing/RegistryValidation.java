@@ -20,6 +20,6 @@ public final class RegistryValidation extends SparkTestBase {
         SourceContract.CENTERS), new CentersRules(), "test");
     RawExtract raw = reader.read(resource(registryResource).toString(), SourceContract.REGISTRY);
     RegistryRules rules = new RegistryRules(LocalDate.parse("2025-12-31"), Terminology.standard());
-    return validator.validate(raw.withRows(rules.prepare(raw.rows(), centers.accepted(), spark())), rules, "test");
+    return validator.validate(raw.withRows(rules.prepare(raw.rows(), centers.accepted())), rules, "test");
   }
 }

@@ -162,7 +162,7 @@ class OmopExtractTest extends SparkTestBase {
     ValidatedExtract centers = validator.validate(omop.centers(), new CentersRules(), "test");
     RegistryRules registryRules = new RegistryRules(LocalDate.parse("2025-12-31"), Terminology.standard());
     ValidatedExtract registry = validator.validate(omop.registry().withRows(registryRules.prepare(omop.registry().rows(),
-        centers.accepted(), spark())), registryRules, "test");
+        centers.accepted())), registryRules, "test");
     ClaimsRules claimsRules = new ClaimsRules();
     ValidatedExtract claims = validator.validate(omop.claims().withRows(claimsRules.prepare(omop.claims().rows(),
         centers.accepted())), claimsRules, "test");
