@@ -13,7 +13,7 @@ public final class SparkSessions {
   static final int CODEGEN_CACHE_ENTRIES = 4096;
 
   /** Session default of the table property {@code delta.dataSkippingStatsColumns} for new tables. */
-  public static final String DEFAULT_STATS_COLUMNS = "spark.databricks.delta.properties.defaults.dataSkippingStatsColumns";
+  private static final String DEFAULT_STATS_COLUMNS = "spark.databricks.delta.properties.defaults.dataSkippingStatsColumns";
 
   private SparkSessions() {}
 
