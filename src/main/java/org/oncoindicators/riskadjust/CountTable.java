@@ -46,6 +46,12 @@ public final class CountTable {
     return rows.isEmpty();
   }
 
+  /** The rows whose {@code column} is not {@code value}. */
+  public CountTable without(String column, Object value) {
+    int i = schema.fieldIndex(column);
+    return new CountTable(schema, rows.stream().filter(r -> !value.equals(r.get(i))).toList());
+  }
+
   public Dataset<Row> local(SparkSession spark) {
     return spark.createDataFrame(rows, schema);
   }

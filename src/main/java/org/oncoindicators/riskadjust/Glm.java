@@ -3,12 +3,15 @@ package org.oncoindicators.riskadjust;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.exp;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.regression.GeneralizedLinearRegression;
 import org.apache.spark.ml.regression.GeneralizedLinearRegressionModel;
 import org.apache.spark.ml.regression.GeneralizedLinearRegressionTrainingSummary;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -26,8 +29,9 @@ public final class Glm {
   public static final String OFFSET = "offset";
   public static final String PREDICTION = "prediction";
   /**
-   * As R's glm.control: a fit still moving after this many IRLS steps has a level with no events
-   * (or only events), whose coefficient runs to infinity; its predictions are still the MLE limits.
+   * As R's glm.control. A level without events (or with only events) is fitted out before IRLS
+   * ({@link Separation}); a fit still moving after this many steps is separated by a combination of
+   * levels, whose coefficients run to infinity while the predictions approach the MLE limits.
    */
   static final int MAX_ITERATIONS = 25;
 
@@ -45,25 +49,55 @@ public final class Glm {
   }
 
   /**
-   * A fitted model: terms with the intercept first, as R prints them.
+   * A fitted model: terms with the intercept first, as R prints them, then any fitted-out level
+   * (coefficient ±∞, standard error NaN).
    *
    * @param model NULL for an intercept-only model, solved in closed form
+   * @param fittedOut levels left out of IRLS because they separate the outcome ({@link Separation})
    */
   public record Result(Family family, Design design, List<String> terms, double[] coefficients, double[] stdErrors,
-                       int iterations, GeneralizedLinearRegressionModel model) {
+                       int iterations, GeneralizedLinearRegressionModel model, List<Separation.Level> fittedOut) {
     /** Whether IRLS stopped before the iteration limit. */
     public boolean converged() {
       return iterations < MAX_ITERATIONS;
     }
 
+    /**
+     * The same fit with {@code levels} fitted out: their terms added at the limit, their units'
+     * predictions set to it.
+     */
+    Result withFittedOut(List<Separation.Level> levels) {
+      List<String> allTerms = new ArrayList<>(terms);
+      double[] coef = Arrays.copyOf(coefficients, coefficients.length + levels.size());
+      double[] err = Arrays.copyOf(stdErrors, stdErrors.length + levels.size());
+      for (int i = 0; i < levels.size(); i++) {
+        allTerms.add(levels.get(i).term());
+        coef[coefficients.length + i] = levels.get(i).coefficient();
+        err[stdErrors.length + i] = Double.NaN;
+      }
+      List<Separation.Level> all = new ArrayList<>(fittedOut);
+      all.addAll(levels);
+      return new Result(family, design, List.copyOf(allTerms), coef, err, iterations, model, List.copyOf(all));
+    }
+
     /** Adds {@link #PREDICTION}: the fitted mean (a probability, or expected events with the offset). */
     public Dataset<Row> predict(Dataset<Row> rows) {
+      Dataset<Row> out;
       if (model == null) {
-        return family == Family.BINOMIAL
+        out = family == Family.BINOMIAL
             ? rows.withColumn(PREDICTION, lit(1 / (1 + Math.exp(-coefficients[0]))))
             : rows.withColumn(PREDICTION, exp(lit(coefficients[0]).plus(col(OFFSET))));
+      } else {
+        out = model.transform(design.addFeatures(rows)).drop(Design.FEATURES);
       }
-      return model.transform(design.addFeatures(rows)).drop(Design.FEATURES);
+      if (fittedOut.isEmpty()) {
+        return out;
+      }
+      Column limit = col(PREDICTION);
+      for (Separation.Level l : fittedOut) {
+        limit = when(col(l.covariate()).eqNullSafe(l.level()), lit(l.limit())).otherwise(limit);
+      }
+      return out.withColumn(PREDICTION, limit);
     }
   }
 
@@ -95,7 +129,7 @@ public final class Glm {
     List<String> terms = new ArrayList<>();
     terms.add(Design.INTERCEPT);
     terms.addAll(design.terms());
-    return new Result(family, design, terms, coef, err, summary.numIterations(), model);
+    return new Result(family, design, terms, coef, err, summary.numIterations(), model, List.of());
   }
 
   /** The closed-form intercept-only fit: logit(O/n) or log(O/PT), with its standard error. */
@@ -103,6 +137,6 @@ public final class Glm {
     double b0 = family == Family.BINOMIAL ? Math.log(events / (exposure - events)) : Math.log(events / exposure);
     double se = family == Family.BINOMIAL ? Math.sqrt(1 / events + 1 / (exposure - events)) : Math.sqrt(1 / events);
     return new Result(family, design, List.of(Design.INTERCEPT), new double[] {b0}, new double[] {se},
-        0, null);
+        0, null, List.of());
   }
 }

@@ -60,7 +60,7 @@ public final class LogisticCaseMix {
       }
       Dataset<Row> fitRows = national.local(spark).withColumn(Glm.WEIGHT, col(N))
           .withColumn(Glm.LABEL, col(O).divide(col(N)));
-      CaseMixModel.Fitted fitted = CaseMixModel.fit(national, fitRows, Glm.Family.BINOMIAL, N, List.of(), caseMix,
+      CaseMixModel.Fitted fitted = CaseMixModel.fit(national, fitRows, Glm.Family.BINOMIAL, N, O, List.of(), caseMix,
           Math.min(events, n - events), events, n, minEventsPerParameter);
       ModelQuality quality = quality(fitted.result().predict(fitRows));
       List<CellCounts> perCell = new ArrayList<>();

@@ -110,7 +110,7 @@ public final class PiecewiseExponential {
       }
       Dataset<Row> fitRows = national.local(spark).withColumn(Glm.LABEL, col(D)).withColumn(Glm.OFFSET, log(col(PT)));
       double events = national.sum(D);
-      CaseMixModel.Fitted fitted = CaseMixModel.fit(national, fitRows, Glm.Family.POISSON, UNITS, List.of(interval),
+      CaseMixModel.Fitted fitted = CaseMixModel.fit(national, fitRows, Glm.Family.POISSON, UNITS, D, List.of(interval),
           caseMix, events, events, national.sum(PT), minEventsPerParameter);
       ModelQuality quality = quality(fitted.result().predict(fitRows), caseMix, labels.get(0));
       List<Row> perInterval = fitted.result().predict(cells)
