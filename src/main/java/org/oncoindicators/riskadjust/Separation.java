@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
@@ -55,9 +56,11 @@ public final class Separation {
         if (!c.categorical()) {
           continue;
         }
-        for (Row r : rest.sumBy(List.of(c.name()), sums).rows()) {
+        // in level order: the national rows come in no fixed order, the terms and status must not
+        for (Row r : rest.sumBy(List.of(c.name()), sums).rows().stream().filter(x -> !x.isNullAt(0))
+            .sorted(Comparator.comparing((Row x) -> x.getString(0))).toList()) {
           String level = r.getString(0);
-          if (level == null || level.equals(c.fixedReference())) {
+          if (level.equals(c.fixedReference())) {
             continue;
           }
           double e = r.getDouble(1);

@@ -33,9 +33,15 @@ class SeparationTest extends SparkTestBase {
         new Object[] {"distant", "M", 20.0, 8.0}, new Object[] {"distant", "F", 10.0, 6.0},
         new Object[] {"unknown", "M", 4.0, 0.0}, new Object[] {"unknown", "F", 3.0, 0.0},
         new Object[] {"in_situ", "F", 2.0, 2.0});
-    assertEquals(List.of(new Separation.Level("stage", "unknown", 0), new Separation.Level("stage", "in_situ", 1)),
-        Separation.find(t, Glm.Family.BINOMIAL, "o", "n", COVARIATES).stream()
-            .sorted(java.util.Comparator.comparing(Separation.Level::limit)).toList());
+    List<Separation.Level> levels = List.of(new Separation.Level("stage", "in_situ", 1),
+        new Separation.Level("stage", "unknown", 0));
+    assertEquals(levels, Separation.find(t, Glm.Family.BINOMIAL, "o", "n", COVARIATES), "in covariate, then level order");
+    CountTable reversed = table(new Object[] {"in_situ", "F", 2.0, 2.0}, new Object[] {"unknown", "F", 3.0, 0.0},
+        new Object[] {"unknown", "M", 4.0, 0.0}, new Object[] {"distant", "F", 10.0, 6.0},
+        new Object[] {"distant", "M", 20.0, 8.0}, new Object[] {"localized", "F", 40.0, 3.0},
+        new Object[] {"localized", "M", 50.0, 5.0});
+    assertEquals(levels, Separation.find(reversed, Glm.Family.BINOMIAL, "o", "n", COVARIATES),
+        "whatever the order of the national rows (a cluster collects them in another)");
     assertEquals(List.of(new Separation.Level("stage", "unknown", 0)),
         Separation.find(t, Glm.Family.POISSON, "o", "n", COVARIATES), "a Poisson level is separated by no events only");
   }
