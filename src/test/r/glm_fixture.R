@@ -30,7 +30,6 @@ out <- "src/test/resources/fixtures/glm"
 dir.create(out, showWarnings = FALSE, recursive = TRUE)
 days_per_year <- 365.25
 ctrl <- glm.control(epsilon = 1e-12, maxit = 100)
-fmt <- function(x) sprintf("%.17g", x)
 
 # ---------------------------------------------------------------------------------------------
 # Simulation of unit-level covariates
@@ -63,81 +62,7 @@ true_lp <- function(d) {
     unname(c(C1 = 0, C2 = 0, C3 = 0.6, C4 = 0, C5 = 0, C6 = 0, C7 = -0.5, C8 = 0)[d$center_id])
 }
 
-# ---------------------------------------------------------------------------------------------
-# Model conventions
-# ---------------------------------------------------------------------------------------------
-charlson_group <- function(x) ifelse(x >= 3, "3+", as.character(x))
-
-# reference = most frequent level; ties -> first in C-locale order; other levels in C order
-ref_factor <- function(x) {
-  lv <- sort(unique(x), method = "radix")
-  counts <- vapply(lv, function(l) sum(x == l), numeric(1))
-  ref <- lv[which(counts == max(counts))[1]]
-  factor(x, levels = c(ref, setdiff(lv, ref)))
-}
-
-covariate_frame <- function(u) {
-  data.frame(age_group = ref_factor(u$age_group),
-             sex = ref_factor(u$sex),
-             stage = ref_factor(u$stage),
-             charlson = ref_factor(charlson_group(u$charlson)),
-             diagnosis_year = u$diagnosis_year - 2025)
-}
-
-# map R's coefficient names (factor name pasted to level) to "name=level"
-term_names <- function(fit, frame, factors) {
-  r_names <- names(coef(fit))
-  out_names <- r_names
-  for (f in factors) {
-    lv <- levels(frame[[f]])
-    idx <- match(paste0(f, lv[-1]), r_names)
-    stopifnot(!anyNA(idx))
-    out_names[idx] <- paste0(f, "=", lv[-1])
-  }
-  out_names
-}
-
-write_coefficients <- function(fit, frame, factors, file) {
-  stopifnot(fit$converged, !anyNA(coef(fit)))
-  s <- summary(fit)$coefficients
-  stopifnot(identical(rownames(s), names(coef(fit))))
-  tab <- data.frame(term = term_names(fit, frame, factors),
-                    coefficient = fmt(s[, "Estimate"]), std_error = fmt(s[, "Std. Error"]))
-  write.csv(tab, file.path(out, file), row.names = FALSE, quote = FALSE)
-  invisible(tab)
-}
-
-write_measures <- function(measures, file) {
-  tab <- data.frame(measure = names(measures),
-                    value = vapply(measures, function(v)
-                      if (is.integer(v)) as.character(v) else fmt(v), character(1)))
-  write.csv(tab, file.path(out, file), row.names = FALSE, quote = FALSE)
-  invisible(tab)
-}
-
-model_factors <- c("age_group", "sex", "stage", "charlson")
-
-# R's summary.glm standard errors come from the weights of the LAST IRLS iteration, i.e. the
-# weights at the previous iterate, not at the final coefficients: with the default epsilon (1e-8)
-# that leaves them ~1e-4 away from the converged (Fisher information at beta-hat) values, and
-# ~1e-8 with epsilon 1e-12. So: fit from R's default start with epsilon 1e-12, then refit from
-# the converged coefficients; the refit's IRLS weights are those at beta-hat and its standard
-# errors equal sqrt(diag((X'WX)^-1)) at beta-hat (checked below). "iterations" is the count of
-# the first fit (from R's default start).
-glm_tight <- function(formula, family, data) {
-  family <- family()
-  f1 <- eval(bquote(glm(.(formula), family = family, data = data, control = ctrl)))
-  f2 <- eval(bquote(glm(.(formula), family = family, data = data, control = ctrl,
-                        start = .(coef(f1)))))
-  stopifnot(f1$converged, f2$converged, max(abs(coef(f1) - coef(f2))) < 1e-10)
-  X <- model.matrix(f2)
-  w <- f2$prior.weights * family$mu.eta(f2$linear.predictors)^2 / family$variance(fitted(f2))
-  se_exact <- sqrt(diag(solve(crossprod(X * sqrt(w)))))
-  stopifnot(max(abs(summary(f2)$coefficients[, "Std. Error"] - se_exact)) < 1e-10)
-  f2$iter_from_default_start <- f1$iter
-  f2$se_gap_first_fit <- max(abs(summary(f1)$coefficients[, "Std. Error"] - se_exact))
-  f2
-}
+source(file.path("src", "test", "r", "glm_helpers.R"))  # model conventions, writers, glm_tight
 
 # ---------------------------------------------------------------------------------------------
 # Binary (logistic) data set and model
