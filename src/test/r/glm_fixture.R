@@ -36,31 +36,8 @@ ctrl <- glm.control(epsilon = 1e-12, maxit = 100)
 # ---------------------------------------------------------------------------------------------
 centers <- paste0("C", 1:8)
 center_n <- c(800, 620, 480, 380, 300, 230, 130, 60)          # sums to 3000
-age_levels <- c("15-44", "45-54", "55-64", "65-74", "75+")
-stage_levels <- c("localized", "regional", "distant", "unknown")
-
-sim_covariates <- function() {
-  n <- sum(center_n)
-  data.frame(
-    center_id = rep(centers, center_n),
-    age_group = sample(age_levels, n, replace = TRUE, prob = c(0.08, 0.12, 0.22, 0.33, 0.25)),
-    sex = sample(c("M", "F"), n, replace = TRUE, prob = c(0.6, 0.4)),
-    stage = sample(stage_levels, n, replace = TRUE, prob = c(0.45, 0.28, 0.20, 0.07)),
-    charlson = sample(0:6, n, replace = TRUE,
-                      prob = c(0.60, 0.20, 0.10, 0.05, 0.03, 0.015, 0.005)),
-    diagnosis_year = sample(2016:2025, n, replace = TRUE),
-    stringsAsFactors = FALSE)
-}
-
-# linear predictor shared (with different scales) by the two outcome models; centre not in model
-true_lp <- function(d) {
-  unname(c("15-44" = -0.9, "45-54" = -0.5, "55-64" = -0.2, "65-74" = 0, "75+" = 0.6)[d$age_group]) +
-    0.2 * (d$sex == "M") +
-    unname(c(localized = 0, regional = 0.6, distant = 1.6, unknown = 0.8)[d$stage]) +
-    0.3 * pmin(d$charlson, 4) -
-    0.03 * (d$diagnosis_year - 2025) +
-    unname(c(C1 = 0, C2 = 0, C3 = 0.6, C4 = 0, C5 = 0, C6 = 0, C7 = -0.5, C8 = 0)[d$center_id])
-}
+stage_prob <- c(0.45, 0.28, 0.20, 0.07)
+centre_effect <- c(C1 = 0, C2 = 0, C3 = 0.6, C4 = 0, C5 = 0, C6 = 0, C7 = -0.5, C8 = 0)
 
 source(file.path("src", "test", "r", "glm_helpers.R"))  # model conventions, writers, glm_tight
 

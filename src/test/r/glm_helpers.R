@@ -1,7 +1,34 @@
 # Conventions shared by the case-mix GLM fixture scripts (glm_fixture.R, glm_separation_fixture.R),
-# sourced by both from the project folder. Uses the caller's globals `out` (fixture folder) and
-# `ctrl` (glm.control of the tight fits).
+# sourced by both from the project folder. Uses the caller's globals `out` (fixture folder),
+# `ctrl` (glm.control of the tight fits), and for the simulation `centers`, `center_n` (units per
+# centre), `stage_prob` and `centre_effect` (the centres' true log-odds / log-hazard shifts).
 fmt <- function(x) sprintf("%.17g", x)
+
+age_levels <- c("15-44", "45-54", "55-64", "65-74", "75+")
+stage_levels <- c("localized", "regional", "distant", "unknown")
+
+sim_covariates <- function() {
+  n <- sum(center_n)
+  data.frame(
+    center_id = rep(centers, center_n),
+    age_group = sample(age_levels, n, replace = TRUE, prob = c(0.08, 0.12, 0.22, 0.33, 0.25)),
+    sex = sample(c("M", "F"), n, replace = TRUE, prob = c(0.6, 0.4)),
+    stage = sample(stage_levels, n, replace = TRUE, prob = stage_prob),
+    charlson = sample(0:6, n, replace = TRUE,
+                      prob = c(0.60, 0.20, 0.10, 0.05, 0.03, 0.015, 0.005)),
+    diagnosis_year = sample(2016:2025, n, replace = TRUE),
+    stringsAsFactors = FALSE)
+}
+
+# linear predictor shared (with different scales) by the two outcome models; centre not in model
+true_lp <- function(d) {
+  unname(c("15-44" = -0.9, "45-54" = -0.5, "55-64" = -0.2, "65-74" = 0, "75+" = 0.6)[d$age_group]) +
+    0.2 * (d$sex == "M") +
+    unname(c(localized = 0, regional = 0.6, distant = 1.6, unknown = 0.8)[d$stage]) +
+    0.3 * pmin(d$charlson, 4) -
+    0.03 * (d$diagnosis_year - 2025) +
+    unname(centre_effect[d$center_id])
+}
 
 # ---------------------------------------------------------------------------------------------
 # Model conventions
