@@ -2,11 +2,10 @@ package org.oncoindicators.cohort;
 
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.exists;
-import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
@@ -43,33 +42,36 @@ public final class CarePaths {
    */
   public static Dataset<Row> build(Dataset<Row> tumours, Dataset<Row> claims, Dataset<Row> episodes, int daysBefore,
                                    int daysAfter, int followUpAfterDays, String runId) {
-    Dataset<Row> t = tumours.select(col("tumor_id"), col("patient_id").as("t_patient"),
-        substring(CodePrefixes.compact(col("icd10_code")), 1, 3).as("t_category"), col("diagnosis_date"),
-        col("center_id").as("registry_center_id"));
     Dataset<Row> treated = episodes.groupBy(col("tumor_id"))
         .agg(min_by(struct(col("service_date"), col("center_id"), col("episode_kind")),
             struct(col("service_date"), col("center_id"))).as("first_tx"));
-    // One pass over the claims: each tumour's claims in the window are first reduced to one row per
-    // centre (its first claim naming the cancer, the dates of all its claims), and only those rows
-    // meet the first treatment date and are reduced per tumour.
+    Dataset<Row> t = tumours.select(col("tumor_id"), col("patient_id").as("t_patient"),
+            substring(CodePrefixes.compact(col("icd10_code")), 1, 3).as("t_category"), col("diagnosis_date"),
+            col("center_id").as("registry_center_id"))
+        .join(treated, Seqs.of("tumor_id"), "left");
+    // One pass over the claims, with every reduction in the partitioning of the patient join (the
+    // groupings lead with the patient, so neither needs a shuffle of its own): each tumour's claims
+    // in the window become one row per centre (its first claim naming the cancer, its claims from
+    // followUpAfterDays after the first treatment), then one row per tumour.
     Column namesTheCancer = col("dx_codes").isNotNull().and(exists(split(col("dx_codes"), "\\|"),
         dx -> substring(CodePrefixes.compact(dx), 1, 3).equalTo(col("t_category"))));
-    Dataset<Row> perCentre = claims.join(t.select("tumor_id", "t_patient", "t_category", "diagnosis_date"),
-            col("patient_id").equalTo(col("t_patient")))
+    Dataset<Row> perCentre = claims.select("patient_id", "center_id", "service_date", "dx_codes")
+        .join(t.select(col("tumor_id"), col("t_patient"), col("t_category"), col("diagnosis_date"),
+            col("first_tx.service_date").as("tx_date")).hint("shuffle_hash"), col("patient_id").equalTo(col("t_patient")))
         .filter(datediff(col("service_date"), col("diagnosis_date")).between(-daysBefore, daysAfter))
-        .groupBy("tumor_id", "center_id")
-        .agg(min(when(namesTheCancer, col("service_date"))).as("first_dx_date"), collect_list("service_date").as("dates"))
-        .join(treated.select(col("tumor_id"), col("first_tx.service_date").as("tx_date")), Seqs.of("tumor_id"), "left")
-        .withColumn("follow_up_claims",
-            size(filter(col("dates"), d -> datediff(d, col("tx_date")).geq(followUpAfterDays))));
-    Dataset<Row> perTumour = perCentre.groupBy("tumor_id").agg(
+        .groupBy("t_patient", "tumor_id", "center_id")
+        .agg(min(when(namesTheCancer, col("service_date"))).as("first_dx_date"),
+            count(when(datediff(col("service_date"), col("tx_date")).geq(followUpAfterDays), lit(1)))
+                .as("follow_up_claims"));
+    Dataset<Row> perTumour = perCentre.groupBy("t_patient", "tumor_id").agg(
         min(when(col("first_dx_date").isNotNull(), struct(col("first_dx_date").as("service_date"), col("center_id"))))
             .as("first_dx"),
         array_sort(collect_set("center_id")).as("centers_visited"),
         // max_by skips rows whose ordering is NULL: centres without follow-up claims
         max_by(col("center_id"), when(col("follow_up_claims").gt(0), struct(col("follow_up_claims"), col("center_id"))))
-            .as("follow_up_center_id"));
-    return t.join(perTumour, Seqs.of("tumor_id"), "left").join(treated, Seqs.of("tumor_id"), "left")
+            .as("follow_up_center_id"))
+        .drop("t_patient");
+    return t.join(perTumour, Seqs.of("tumor_id"), "left")
         .select(col("tumor_id"), col("t_patient").as("patient_id"), col("registry_center_id"), col("diagnosis_date"),
             col("first_dx.service_date").as("first_diagnostic_date"),
             col("first_dx.center_id").as("first_diagnostic_center_id"),
