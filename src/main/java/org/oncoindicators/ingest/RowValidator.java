@@ -21,8 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.sql.Column;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -54,50 +54,11 @@ public final class RowValidator {
 
   public ValidatedExtract validate(RawExtract raw, SourceRules rules, String runId) {
     SourceContract contract = raw.contract();
-    List<String> key = contract.key().stream().filter(k -> !k.equals(Warehouse.RECORD_HASH)).toList();
-    // One pass over the extract in the usual case: the rows are checked and cached as if no key
-    // repeated, each valid row with its key hash, and the repeated hashes are then found in the
-    // cache. Only an extract with repeated keys is read and checked a second time, with the
-    // duplicate reason. (A contract without a key compares whole rows in the first pass.)
-    Dataset<Row> checked = checked(raw, rules, key, null);
-    Dataset<Row> candidates = key.isEmpty() ? null : repeated(checked.filter(col(KEY_HASH).isNotNull()).select(KEY_HASH));
-    Map<String, Long> counts = reasonCounts(checked);
-    long repeated = candidates == null ? 0 : candidates.count();
-    if (repeated > 0) {
-      Dataset<Row> again = checked(raw, rules, key,
-          repeated <= BROADCAST_CANDIDATES ? broadcast(candidates) : candidates);
-      counts = reasonCounts(again);
-      checked.unpersist();
-      checked = again;
-    }
-    Dataset<Row> accepted = checked.filter(col(REASON_CODE).isNull())
-        .select(col(TYPED + ".*"), col(Warehouse.RECORD_HASH), lit(runId).as(Warehouse.RUN_ID));
-    Dataset<Row> quarantine = checked.filter(col(REASON_CODE).isNotNull())
-        .select(lit(runId).as(Warehouse.RUN_ID), lit(contract.source()).as(SOURCE), col(REASON_CODE),
-            col(RawExtract.SOURCE_FILE), col(RawExtract.LINE_NUMBER), col(RawExtract.RAW_RECORD));
-    long read = counts.values().stream().mapToLong(Long::longValue).sum();
-    Long ok = counts.remove("");
-    return new ValidatedExtract(contract, checked, accepted, quarantine, read, ok == null ? 0 : ok, counts,
-        raw.extraColumns());
-  }
-
-  /**
-   * The raw rows with their reason code, cached with what later steps need and no more.
-   *
-   * @param candidates the key hashes that occur more than once among valid rows, whose rows get
-   *     the duplicate reason; null before they are known (no row is a duplicate, and each valid
-   *     row keeps its key hash to find them)
-   */
-  private Dataset<Row> checked(RawExtract raw, SourceRules rules, List<String> key, Dataset<Row> candidates) {
-    SourceContract contract = raw.contract();
     List<Column> typed = new ArrayList<>();
     rules.typedColumns().forEach((name, expr) -> typed.add(expr.as(name)));
-    Dataset<Row> df = ContentGuard.flag(raw.rows())
+    Dataset<Row> df = withDuplicateReason(ContentGuard.flag(raw.rows())
         .withColumn(Warehouse.RECORD_HASH, recordHash(contract))
-        .withColumn(TYPED, struct(typed.toArray(Column[]::new)));
-    df = key.isEmpty() ? df.withColumn(DUPLICATE, duplicateReason(contract, key))
-        : candidates == null ? df.withColumn(DUPLICATE, lit(null).cast(DataTypes.StringType))
-        : withDuplicateReason(df, contract, key, candidates);
+        .withColumn(TYPED, struct(typed.toArray(Column[]::new))), contract);
 
     List<Column> reasons = new ArrayList<>();
     reasons.add(when(col(RawExtract.MALFORMED), lit(ReasonCode.MALFORMED_ROW.name())));
@@ -116,12 +77,22 @@ public final class RowValidator {
         when(placed, col(RawExtract.LINE_NUMBER)).as(RawExtract.LINE_NUMBER),
         when(quarantined, col(RawExtract.RAW_RECORD)).as(RawExtract.RAW_RECORD),
         col(ContentGuard.BAD_TEXT), col(ContentGuard.IDENTIFIER)));
-    if (candidates == null && !key.isEmpty()) {
-      kept.add(when(valid(contract, key), keyHash(key)).as(KEY_HASH));
-    }
     rules.keptForEveryRow().forEach(c -> kept.add(col(c)));
-    return df.withColumn(REASON_CODE, coalesce(reasons.toArray(Column[]::new)))
+    df = df.withColumn(REASON_CODE, coalesce(reasons.toArray(Column[]::new)))
         .select(kept.toArray(Column[]::new)).persist(StorageLevel.MEMORY_AND_DISK());
+
+    Dataset<Row> accepted = df.filter(col(REASON_CODE).isNull())
+        .select(col(TYPED + ".*"), col(Warehouse.RECORD_HASH), lit(runId).as(Warehouse.RUN_ID));
+    Dataset<Row> quarantine = df.filter(col(REASON_CODE).isNotNull())
+        .select(lit(runId).as(Warehouse.RUN_ID), lit(contract.source()).as(SOURCE), col(REASON_CODE),
+            col(RawExtract.SOURCE_FILE), col(RawExtract.LINE_NUMBER), col(RawExtract.RAW_RECORD));
+    Map<String, Long> counts = new TreeMap<>();
+    for (Row r : df.groupBy(coalesce(col(REASON_CODE), lit(""))).agg(count(lit(1))).collectAsList()) {
+      counts.put(r.getString(0), r.getLong(1));
+    }
+    long read = counts.values().stream().mapToLong(Long::longValue).sum();
+    Long ok = counts.remove("");
+    return new ValidatedExtract(contract, df, accepted, quarantine, read, ok == null ? 0 : ok, counts, raw.extraColumns());
   }
 
   /**
@@ -147,15 +118,6 @@ public final class RowValidator {
         }, Encoders.LONG()).toDF(KEY_HASH);
   }
 
-  /** Rows per reason code ("" for accepted rows); computing them fills the cache. */
-  private static Map<String, Long> reasonCounts(Dataset<Row> checked) {
-    Map<String, Long> counts = new TreeMap<>();
-    for (Row r : checked.groupBy(coalesce(col(REASON_CODE), lit(""))).agg(count(lit(1))).collectAsList()) {
-      counts.put(r.getString(0), r.getLong(1));
-    }
-    return counts;
-  }
-
   /** SHA-256 of the contract columns as delivered, so an unchanged row is recognised on re-ingest. */
   static Column recordHash(SourceContract contract) {
     Column[] cols = contract.columns().stream().map(c -> coalesce(col(c), lit("\u0000"))).toArray(Column[]::new);
@@ -170,20 +132,27 @@ public final class RowValidator {
   /**
    * Adds the duplicate reason: same key twice with different contents quarantines all copies
    * (CONFLICTING_DUPLICATE), identical copies keep the first by file and line (DUPLICATE_ROW). The
-   * windows that decide this shuffle whole rows, so they run only on the rows whose key hash is
-   * among the candidates (repeated among valid rows); the others are never shuffled by row.
+   * windows that decide this shuffle whole rows, so they run only on the rows whose key hash occurs
+   * more than once among valid rows — found by sorting 8-byte hashes ({@link #repeated}); an
+   * extract without duplicates (the usual case) is never shuffled by row.
    */
-  private static Dataset<Row> withDuplicateReason(Dataset<Row> rows, SourceContract contract, List<String> key,
-                                                  Dataset<Row> candidates) {
-    Dataset<Row> marked = rows.join(candidates, keyHash(key).equalTo(col(KEY_HASH)), "left")
+  private static Dataset<Row> withDuplicateReason(Dataset<Row> rows, SourceContract contract) {
+    List<String> key = contract.key().stream().filter(k -> !k.equals(Warehouse.RECORD_HASH)).toList();
+    if (key.isEmpty()) {
+      return rows.withColumn(DUPLICATE, duplicateReason(contract, key));
+    }
+    Column keyHash = xxhash64(key.stream().map(k -> col(k)).toArray(Column[]::new));
+    Dataset<Row> candidates = repeated(rows.filter(valid(contract, key)).select(keyHash.as(KEY_HASH)));
+    long n = candidates.count();
+    if (n == 0) {
+      return rows.withColumn(DUPLICATE, lit(null).cast(DataTypes.StringType));
+    }
+    Dataset<Row> marked = rows.join(n <= BROADCAST_CANDIDATES ? broadcast(candidates) : candidates,
+            keyHash.equalTo(col(KEY_HASH)), "left")
         .withColumn(CANDIDATE, col(KEY_HASH).isNotNull()).drop(KEY_HASH);
     Dataset<Row> repeated = marked.filter(col(CANDIDATE)).withColumn(DUPLICATE, duplicateReason(contract, key));
     Dataset<Row> single = marked.filter(not(col(CANDIDATE))).withColumn(DUPLICATE, lit(null).cast(DataTypes.StringType));
     return single.unionByName(repeated).drop(CANDIDATE);
-  }
-
-  private static Column keyHash(List<String> key) {
-    return xxhash64(key.stream().map(k -> col(k)).toArray(Column[]::new));
   }
 
   /** A row that takes part in duplicate detection: its required key columns are present and it parsed. */
